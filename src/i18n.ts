@@ -1,0 +1,84 @@
+/**
+ * Language resolution and text lookup: bundled locales, site overrides, placeholders, dates,
+ * and the bidi isolation that keeps "09-08" from reading "08-09" in Arabic.
+ */
+import { locales, type Translation } from '../locales/index.js';
+import type { ConsentConfig, TextKey } from './config.js';
+
+export const TEXT_KEYS = Object.keys(locales.fr).filter((key) => !key.startsWith('$')) as TextKey[];
+
+/** The locale's texts with the site's overrides for that language applied. */
+export function translation(lang: string, config: ConsentConfig | undefined): Translation {
+  const base = locales[lang] ?? locales.fr;
+  const overrides = config?.texts?.[lang];
+  return overrides ? { ...base, ...overrides } : base;
+}
+
+/** Fills `{name}` placeholders; unknown ones are left visible rather than silently dropped. */
+export function fill(text: string, values: Record<string, string | number>): string {
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
+
+/**
+ * Runs of Latin script, URLs and numbers joined by separators, found inside right-to-left text.
+ * A run must start and end on a letter or digit so that sentence punctuation stays Arabic.
+ */
+const LTR_RUN = /[A-Za-z0-9](?:[\w.\-/:@#?=&%+~]*[A-Za-z0-9/_])?(?:[ \u00a0]+[A-Za-z0-9](?:[\w.\-/:@#?=&%+~]*[A-Za-z0-9/_])?)*/g;
+
+export interface Segment {
+  text: string;
+  /** True for a run to render isolated, left to right (`<bdi dir="ltr">`). */
+  ltr: boolean;
+}
+
+/**
+ * Splits right-to-left text so that each Latin fragment or hyphenated number can be isolated.
+ * Plain numbers need no isolation (they already read correctly), so they are left alone.
+ */
+export function bidiSegments(text: string, dir: 'ltr' | 'rtl'): Segment[] {
+  if (dir === 'ltr') return [{ text, ltr: false }];
+  const segments: Segment[] = [];
+  let last = 0;
+  for (const match of text.matchAll(LTR_RUN)) {
+    const run = match[0];
+    if (/^[\d \u00a0]+$/.test(run)) continue;
+    const start = match.index ?? 0;
+    if (start > last) segments.push({ text: text.slice(last, start), ltr: false });
+    segments.push({ text: run, ltr: true });
+    last = start + run.length;
+  }
+  if (last < text.length) segments.push({ text: text.slice(last), ltr: false });
+  return segments;
+}
+
+/** Unicode isolates (LRI … PDI) for places where markup cannot go: attributes, titles. */
+export function isolatePlain(text: string, dir: 'ltr' | 'rtl'): string {
+  return bidiSegments(text, dir)
+    .map((s) => (s.ltr ? `\u2066${s.text}\u2069` : s.text))
+    .join('');
+}
+
+/** A long date in the locale's conventions, always with Western digits (as used in Morocco). */
+export function formatDate(iso: string, dateLocale: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  try {
+    return new Intl.DateTimeFormat(dateLocale, { dateStyle: 'long', numberingSystem: 'latn' }).format(date);
+  } catch {
+    return date.toISOString().slice(0, 10);
+  }
+}
+
+/** Label and description of a category, from the site's configuration or the locale. */
+export function categoryText(
+  name: string,
+  t: Translation,
+  config: ConsentConfig | undefined,
+): { label: string; description: string } {
+  const own = config?.categories?.[name];
+  const builtIn = name === 'analytics' ? { label: t.analyticsLabel, description: t.analyticsDescription } : undefined;
+  return {
+    label: own?.label?.[t.$code] ?? builtIn?.label ?? own?.label?.fr ?? name,
+    description: own?.description?.[t.$code] ?? builtIn?.description ?? own?.description?.fr ?? '',
+  };
+}

@@ -1,0 +1,315 @@
+import { css } from 'lit';
+
+/*
+ * Logical properties only (inline/block, start/end): the same rules lay out French left to
+ * right and Arabic right to left. Site tokens (--ma-consent-*) are read with fallbacks and never
+ * declared here, so a site can set them on :root.
+ */
+
+const dark = css`
+  --_bg: #1c1d1c;
+  --_fg: #f2f2f0;
+  --_muted: #a9aaa6;
+  --_accent: #8fd6ad;
+  --_accent-fg: #0b0c0b;
+  --_focus: #ffdd57;
+`;
+
+export const styles = css`
+  :host {
+    display: block;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+
+  .root {
+    --_bg: #f4f5f3;
+    --_fg: #1d1e1c;
+    --_muted: #5d5f5a;
+    --_accent: #0a5c36;
+    --_accent-fg: #ffffff;
+    --_focus: #1d1e1c;
+    font-family: var(
+      --ma-consent-font,
+      system-ui,
+      'Segoe UI',
+      Tahoma,
+      'Geeza Pro',
+      'SF Arabic',
+      'Noto Sans Arabic',
+      'Noto Naskh Arabic',
+      'DejaVu Sans',
+      Arial,
+      sans-serif
+    );
+    font-size: 1rem;
+    line-height: 1.5;
+    color: var(--ma-consent-fg, var(--_fg));
+    text-align: start;
+  }
+  .dark {
+    ${dark}
+  }
+  @media (prefers-color-scheme: dark) {
+    .auto {
+      ${dark}
+    }
+  }
+  /* Arabic is a tall script: more room between lines, never a smaller size. */
+  [dir='rtl'] {
+    line-height: 1.75;
+  }
+
+  .banner {
+    background: var(--ma-consent-bg, var(--_bg));
+    color: var(--ma-consent-fg, var(--_fg));
+    border-block-end: 2px solid var(--_muted);
+  }
+  /* position="bottom": docked, but never taller than 40% of the viewport (it scrolls). */
+  .docked {
+    position: fixed;
+    inset-inline: 0;
+    inset-block-end: 0;
+    z-index: var(--ma-consent-z-index, 2147483000);
+    max-block-size: 40vh;
+    overflow-y: auto;
+    border-block-start: 2px solid var(--_muted);
+    border-block-end: 0;
+    box-shadow: 0 -4px 16px rgb(0 0 0 / 0.25);
+  }
+  .inner {
+    box-sizing: border-box;
+    max-inline-size: 72rem;
+    margin-inline: auto;
+    padding: 1rem 1.25rem 1.25rem;
+  }
+  .head {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    justify-content: space-between;
+    gap: 0.25rem 1rem;
+  }
+  h2 {
+    margin: 0 0 0.5rem;
+    font-size: 1.25rem;
+    line-height: inherit;
+  }
+  p {
+    margin: 0 0 0.75rem;
+    max-inline-size: 75ch;
+  }
+  .small {
+    font-size: 0.9375rem;
+  }
+  a,
+  .link {
+    color: inherit;
+    text-decoration: underline;
+    text-underline-offset: 0.2em;
+  }
+
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.75rem;
+    margin-block-start: 1rem;
+  }
+  button {
+    box-sizing: border-box;
+    min-block-size: 2.75rem;
+    min-inline-size: 2.75rem;
+    padding: 0.5rem 1.25rem;
+    border: 2px solid var(--ma-consent-fg, var(--_fg));
+    border-radius: var(--ma-consent-radius, 4px);
+    background: transparent;
+    color: var(--ma-consent-fg, var(--_fg));
+    font: inherit;
+    font-weight: 700;
+    cursor: pointer;
+    transition: background-color 0.15s ease, color 0.15s ease;
+  }
+  /* Accept and refuse share this one style: refusing is exactly as easy as accepting. */
+  .primary {
+    border-color: var(--ma-consent-accent, var(--_accent));
+    background: var(--ma-consent-accent, var(--_accent));
+    color: var(--ma-consent-accent-contrast, var(--_accent-fg));
+  }
+  .primary:hover {
+    text-decoration: underline;
+  }
+  .secondary:hover {
+    background: var(--ma-consent-fg, var(--_fg));
+    color: var(--ma-consent-bg, var(--_bg));
+  }
+  .link {
+    padding-inline: 0.5rem;
+    border-color: transparent;
+    font-weight: 400;
+  }
+  :focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  /* GOV.UK pattern: the confirmation takes focus so it is read, but it is not a control. */
+  .confirmation:focus {
+    outline: none;
+  }
+
+  .manage {
+    position: fixed;
+    inset-block-end: 1rem;
+    inset-inline-start: 1rem;
+    z-index: var(--ma-consent-z-index, 2147483000);
+    background: var(--ma-consent-bg, var(--_bg));
+    font-size: 0.875rem;
+    box-shadow: 0 2px 8px rgb(0 0 0 / 0.3);
+  }
+
+  dialog {
+    box-sizing: border-box;
+    inline-size: min(42rem, calc(100vw - 1rem));
+    max-block-size: calc(100dvh - 1rem);
+    padding: 0;
+    border: 2px solid var(--_muted);
+    border-radius: var(--ma-consent-radius, 4px);
+    background: var(--ma-consent-bg, var(--_bg));
+    color: var(--ma-consent-fg, var(--_fg));
+  }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.55);
+  }
+  .dialog-body {
+    padding: 1.25rem;
+  }
+  .notice {
+    padding: 0.5rem 0.75rem;
+    border-inline-start: 4px solid var(--ma-consent-accent, var(--_accent));
+  }
+  fieldset {
+    margin: 0 0 1rem;
+    padding: 0;
+    border: 0;
+    min-inline-size: 0;
+  }
+  legend {
+    padding: 0;
+    margin-block-end: 0.25rem;
+    font-weight: 700;
+  }
+  .category {
+    display: flex;
+    align-items: flex-start;
+    justify-content: space-between;
+    gap: 1rem;
+    padding-block: 0.75rem;
+    border-block-start: 1px solid var(--_muted);
+  }
+  .category label {
+    font-weight: 700;
+  }
+  .category p {
+    margin: 0.25rem 0 0;
+  }
+
+  .switch {
+    position: relative;
+    display: inline-flex;
+    flex: none;
+    align-items: center;
+    gap: 0.5rem;
+  }
+  .switch input {
+    position: absolute;
+    inset-block-start: 0;
+    inset-inline-start: 0;
+    inline-size: 3rem;
+    block-size: 1.75rem;
+    margin: 0;
+    opacity: 0;
+    cursor: pointer;
+  }
+  .switch input:disabled {
+    cursor: not-allowed;
+  }
+  .track {
+    box-sizing: border-box;
+    display: inline-flex;
+    align-items: center;
+    inline-size: 3rem;
+    block-size: 1.75rem;
+    padding: 2px;
+    border: 2px solid var(--_muted);
+    border-radius: 1rem;
+  }
+  .track::before {
+    content: '';
+    inline-size: 1.125rem;
+    block-size: 1.125rem;
+    border-radius: 50%;
+    background: var(--_muted);
+  }
+  input:checked + .track {
+    justify-content: flex-end;
+    border-color: var(--ma-consent-accent, var(--_accent));
+    background: var(--ma-consent-accent, var(--_accent));
+  }
+  input:checked + .track::before {
+    background: var(--ma-consent-accent-contrast, var(--_accent-fg));
+  }
+  input:focus-visible + .track {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  .state {
+    min-inline-size: 4.5rem;
+    font-size: 0.875rem;
+  }
+
+  @media (max-width: 30rem) {
+    .actions {
+      flex-direction: column;
+    }
+    .actions button {
+      inline-size: 100%;
+    }
+    .category {
+      flex-direction: column;
+    }
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    * {
+      transition: none !important;
+      animation: none !important;
+    }
+  }
+
+  @media (forced-colors: active) {
+    button,
+    .track,
+    dialog {
+      border-color: ButtonText;
+    }
+    .track,
+    .track::before {
+      forced-color-adjust: none;
+      background: Canvas;
+    }
+    .track::before {
+      background: ButtonText;
+    }
+    input:checked + .track {
+      border-color: Highlight;
+      background: Highlight;
+    }
+    input:checked + .track::before {
+      background: HighlightText;
+    }
+    :focus-visible,
+    input:focus-visible + .track {
+      outline-color: Highlight;
+    }
+  }
+`;

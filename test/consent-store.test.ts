@@ -1,0 +1,173 @@
+import { expect } from '@open-wc/testing';
+import { ConsentStore, createRecord, parseConsent, randomId, serializeConsent } from '../src/consent-store.js';
+import { captureWarnings, clearCookies, rawCookie, storedConsent, validRecord, writeRawCookie } from './helpers.js';
+
+const enc = (value: unknown) => encodeURIComponent(typeof value === 'string' ? value : JSON.stringify(value));
+const parse = (raw: string | undefined, categories = ['analytics']) => parseConsent(raw, '1', categories);
+
+describe('consent store: parsing', () => {
+  it('reads a valid record', () => {
+    const { record, problem } = parse(enc(validRecord()));
+    expect(problem).to.equal(undefined);
+    expect(record).to.deep.equal(validRecord());
+  });
+
+  it('reads the value js-cookie v3 writes with its default converter', () => {
+    const raw = JSON.stringify(validRecord()).replace(/[",]/g, encodeURIComponent);
+    expect(parse(raw).record?.categories).to.deep.equal({ analytics: true });
+  });
+
+  const bad: Array<[string, string]> = [
+    ['not JSON', enc('{v:1')],
+    ['truncated', enc(validRecord()).slice(0, 40)],
+    ['bad percent-encoding', '%E0%A4%A'],
+    ['a JSON array', enc([1, 2])],
+    ['a JSON string', enc('"yes"')],
+    ['null', enc('null')],
+    ['v = 2', enc(validRecord({ v: 2 }))],
+    ['v as a string', enc(validRecord({ v: '1' }))],
+    ['another revision', enc(validRecord({ rev: '2' }))],
+    ['a numeric revision', enc(validRecord({ rev: 1 }))],
+    ['no timestamp', enc(validRecord({ ts: undefined }))],
+    ['an invalid timestamp', enc(validRecord({ ts: 'yesterday' }))],
+    ['no id', enc(validRecord({ id: '' }))],
+    ['an id of 100 characters', enc(validRecord({ id: 'x'.repeat(100) }))],
+    ['no categories', enc(validRecord({ categories: undefined }))],
+    ['categories as an array', enc(validRecord({ categories: ['analytics'] }))],
+    ['a missing category', enc(validRecord({ categories: {} }))],
+    ['a string instead of a boolean', enc(validRecord({ categories: { analytics: 'true' } }))],
+    ['1 instead of true', enc(validRecord({ categories: { analytics: 1 } }))],
+    ['more than 1 KB', enc(validRecord({ id: 'a'.repeat(30), pad: 'x'.repeat(1100) }))],
+  ];
+  for (const [name, raw] of bad) {
+    it(`treats ${name} as no choice`, () => {
+      expect(parse(raw).record).to.equal(null);
+    });
+  }
+
+  it('requires every offered category', () => {
+    const raw = enc(validRecord({ categories: { analytics: true } }));
+    expect(parse(raw, ['analytics', 'video']).record).to.equal(null);
+  });
+
+  it('drops categories that are no longer offered instead of trusting them', () => {
+    const raw = enc(validRecord({ categories: { analytics: false, ads: true } }));
+    expect(parse(raw).record?.categories).to.deep.equal({ analytics: false });
+  });
+
+  it('says nothing about an absent cookie or a new revision (they are normal)', () => {
+    expect(parse(undefined)).to.deep.equal({ record: null });
+    expect(parse(enc(validRecord({ rev: '0' })))).to.deep.equal({ record: null });
+  });
+
+  it('creates v4 UUIDs, also without crypto.randomUUID', () => {
+    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+    expect(randomId()).to.match(uuid);
+    const original = crypto.randomUUID;
+    try {
+      Object.defineProperty(crypto, 'randomUUID', { value: undefined, configurable: true });
+      expect(randomId()).to.match(uuid);
+    } finally {
+      Object.defineProperty(crypto, 'randomUUID', { value: original, configurable: true });
+    }
+  });
+
+  it('serialises exactly the contract fields', () => {
+    const record = createRecord('3', { analytics: false }, new Date('2026-11-26T17:00:00Z'));
+    const json = JSON.parse(serializeConsent(record));
+    expect(Object.keys(json)).to.deep.equal(['v', 'rev', 'ts', 'id', 'categories']);
+    expect(json).to.include({ v: 1, rev: '3', ts: '2026-11-26T17:00:00.000Z' });
+  });
+});
+
+describe('consent store: cookie', () => {
+  const options = { name: 'ma_test', path: '/', expiresDays: 182, revision: '1', categories: ['analytics'] };
+  beforeEach(clearCookies);
+  afterEach(clearCookies);
+
+  it('writes the URI-encoded JSON a server can decode, and reads it back', () => {
+    const store = new ConsentStore(options);
+    const record = createRecord('1', { analytics: true });
+    expect(store.write(record)).to.equal(true);
+    expect(rawCookie('ma_test')).to.equal(encodeURIComponent(serializeConsent(record)));
+    expect(storedConsent('ma_test')).to.deep.equal(JSON.parse(serializeConsent(record)));
+    expect(new ConsentStore(options).read()).to.deep.equal(record);
+  });
+
+  it('warns once about a corrupted cookie and reads it as no choice', () => {
+    writeRawCookie('ma_test', '%7Bgarbage');
+    const warnings = captureWarnings();
+    try {
+      const store = new ConsentStore(options);
+      expect(store.read()).to.equal(null);
+      expect(store.read()).to.equal(null);
+    } finally {
+      warnings.restore();
+    }
+    expect(warnings.messages).to.have.length(1);
+    expect(warnings.messages[0]).to.match(/^\[ma-cookie-consent\] .*ignored/);
+  });
+
+  it('reads the most specific of two cookies with the same name, and warns', () => {
+    // The browser lists the cookie with the longest path first; a stub shows that order.
+    const record = createRecord('1', { analytics: false });
+    const jar = `other=1; ma_test=${encodeURIComponent(serializeConsent(record))}; ma_test=junk`;
+    Object.defineProperty(document, 'cookie', { configurable: true, get: () => jar, set: () => {} });
+    const warnings = captureWarnings();
+    try {
+      expect(new ConsentStore(options).read()?.id).to.equal(record.id);
+    } finally {
+      warnings.restore();
+      delete (document as unknown as Record<string, unknown>).cookie;
+    }
+    expect(warnings.messages.join()).to.match(/2 cookies named "ma_test"/);
+  });
+
+  it('keeps the choice in memory when document.cookie throws', () => {
+    const descriptor = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie')!;
+    Object.defineProperty(document, 'cookie', {
+      configurable: true,
+      get() {
+        throw new DOMException('denied', 'SecurityError');
+      },
+      set() {
+        throw new DOMException('denied', 'SecurityError');
+      },
+    });
+    const warnings = captureWarnings();
+    try {
+      const store = new ConsentStore(options);
+      expect(store.read()).to.equal(null);
+      const record = createRecord('1', { analytics: true });
+      expect(store.write(record)).to.equal(false);
+      expect(store.read()).to.deep.equal(record);
+    } finally {
+      warnings.restore();
+      delete (document as unknown as Record<string, unknown>).cookie;
+      Object.defineProperty(Document.prototype, 'cookie', descriptor);
+    }
+    expect(warnings.messages.join()).to.match(/did not store the consent cookie/);
+  });
+
+  it('keeps the choice in memory when cookies are silently dropped', () => {
+    Object.defineProperty(document, 'cookie', { configurable: true, get: () => '', set: () => {} });
+    const warnings = captureWarnings();
+    try {
+      const store = new ConsentStore(options);
+      const record = createRecord('1', { analytics: false });
+      expect(store.write(record)).to.equal(false);
+      expect(store.read()).to.deep.equal(record);
+    } finally {
+      warnings.restore();
+      delete (document as unknown as Record<string, unknown>).cookie;
+    }
+  });
+
+  it('clear() removes the cookie', () => {
+    const store = new ConsentStore(options);
+    store.write(createRecord('1', { analytics: true }));
+    store.clear();
+    expect(rawCookie('ma_test')).to.equal(undefined);
+    expect(store.read()).to.equal(null);
+  });
+});

@@ -1,0 +1,43 @@
+// Test-server endpoints that let a test see what the browser really requested:
+//   GET /__hits/<key>.js       a script that counts its own download (optionally ?delay=ms)
+//   GET /__hits?key=<key>      how many times that script was requested
+//   POST /__receipts           stores a proof-of-consent receipt; GET /__receipts lists them
+const hits = new Map();
+const receipts = [];
+
+export function testServerPlugin() {
+  return {
+    name: 'ma-test-server',
+    async serve(context) {
+      const url = new URL(context.request.url, 'http://localhost');
+      const hit = url.pathname.match(/^\/__hits\/([\w-]+)\.js$/);
+      if (hit) {
+        const key = hit[1];
+        hits.set(key, (hits.get(key) ?? 0) + 1);
+        const delay = Number(url.searchParams.get('delay') ?? 0);
+        if (delay) await new Promise((r) => setTimeout(r, Math.min(delay, 5000)));
+        const body = `(window.__runs = window.__runs || []).push(${JSON.stringify(key)});`;
+        return { body, type: 'js', headers: { 'cache-control': 'no-store' } };
+      }
+      if (url.pathname === '/__hits') {
+        return { body: JSON.stringify({ count: hits.get(url.searchParams.get('key')) ?? 0 }), type: 'json' };
+      }
+      if (url.pathname === '/__receipts') {
+        if (context.method === 'POST') {
+          receipts.push(await readBody(context.req));
+          return { body: '{}', type: 'json' };
+        }
+        return { body: JSON.stringify(receipts), type: 'json' };
+      }
+      return undefined;
+    },
+  };
+}
+
+function readBody(req) {
+  return new Promise((resolve) => {
+    let data = '';
+    req.on('data', (chunk) => (data += chunk));
+    req.on('end', () => resolve(data));
+  });
+}
