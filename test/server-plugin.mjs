@@ -2,6 +2,12 @@
 //   GET /__hits/<key>.js       a script that counts its own download (optionally ?delay=ms)
 //   GET /__hits?key=<key>      how many times that script was requested
 //   POST /__receipts           stores a proof-of-consent receipt; GET /__receipts lists them
+//   GET /__page/<name>.html?key=K fills test/fixtures/<name>.html ({{key}}, {{nonce}}, {{attrs}});
+//                                 with &csp=strict it is served under a strict Content-Security-Policy
+//                                 (&tt=1 adds Trusted Types)
+import { readFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+
 const hits = new Map();
 const receipts = [];
 
@@ -18,6 +24,22 @@ export function testServerPlugin() {
         if (delay) await new Promise((r) => setTimeout(r, Math.min(delay, 5000)));
         const body = `(window.__runs = window.__runs || []).push(${JSON.stringify(key)});`;
         return { body, type: 'js', headers: { 'cache-control': 'no-store' } };
+      }
+      const page = url.pathname.match(/^\/__page\/([\w-]+)\.html$/);
+      if (page) {
+        const nonce = randomBytes(12).toString('base64');
+        const template = await readFile(new URL(`./fixtures/${page[1]}.html`, import.meta.url), 'utf8');
+        const body = template
+          .replaceAll('{{key}}', url.searchParams.get('key') ?? 'none')
+          .replaceAll('{{nonce}}', nonce)
+          .replaceAll('{{attrs}}', url.searchParams.get('attrs') ?? '');
+        const headers = { 'cache-control': 'no-store' };
+        if (url.searchParams.get('csp') === 'strict') {
+          headers['content-security-policy'] =
+            `default-src 'self'; script-src 'self' 'nonce-${nonce}'; style-src 'self'; frame-src 'self'` +
+            (url.searchParams.get('tt') ? "; require-trusted-types-for 'script'; trusted-types ma-cookie-consent lit-html" : '');
+        }
+        return { body, type: 'html', headers };
       }
       if (url.pathname === '/__hits') {
         return { body: JSON.stringify({ count: hits.get(url.searchParams.get('key')) ?? 0 }), type: 'json' };
