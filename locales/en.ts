@@ -8,13 +8,15 @@ const en: Translation = {
 
   title: 'Cookies on this site',
   notice:
-    'A cookie is a small text file stored by your browser. This site uses cookies that are necessary for it to work; they do not require your consent.',
+    'This site uses cookies, small text files stored by your browser. Cookies that are necessary for it to work do not require your consent.',
   noticeUse:
-    'With your consent, it also uses an audience measurement cookie, which records information about your browsing: the pages visited and the date and time of each visit. This information is only used in aggregate, to understand how the platform is used and to improve it; it does not identify you.',
+    'With your consent, an audience measurement cookie also records the pages visited and the date and time of each visit. This information, used only in aggregate to understand how the platform is used and to improve it, does not identify you.',
   noticeRefusal:
-    'Refusing audience measurement does not stop you from using the platform. Blocking every cookie in your browser, including necessary ones, may however make browsing harder.',
-  noticeChange: 'You can change your choice at any time with the “Manage cookies” link.',
-  policyLink: 'Find out more: terms of use, article on cookies',
+    'Refusing does not stop you from using the platform; only blocking every cookie in your browser may make browsing harder.',
+  noticeChange:
+    'You can change your mind at any time with the “Manage cookies” link.',
+  policyLink:
+    'More about cookies (terms of use)',
 
   acceptAll: 'Accept all',
   refuseAll: 'Refuse all',

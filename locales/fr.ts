@@ -8,14 +8,15 @@ const fr: Translation = {
 
   title: 'Les cookies sur ce site',
   notice:
-    'Un cookie est un petit fichier texte enregistré par votre navigateur. Ce site utilise des cookies nécessaires à son fonctionnement, qui ne requièrent pas votre accord.',
+    'Ce site utilise des cookies, de petits fichiers texte enregistrés par votre navigateur. Les cookies nécessaires à son fonctionnement ne requièrent pas votre accord.',
   noticeUse:
-    "Avec votre accord, il utilise aussi un cookie de mesure d'audience, qui enregistre des informations sur votre navigation : les pages consultées, la date et l'heure de consultation. Ces informations sont exploitées sous forme globale, afin de comprendre l'usage de la plateforme et de l'améliorer ; elles ne permettent pas de vous identifier.",
+    "Avec votre accord, un cookie de mesure d'audience enregistre aussi les pages consultées ainsi que la date et l'heure de consultation. Ces informations, exploitées sous forme globale pour comprendre l'usage de la plateforme et l'améliorer, ne permettent pas de vous identifier.",
   noticeRefusal:
-    "Refuser la mesure d'audience ne vous empêche pas d'utiliser la plateforme. En revanche, bloquer tous les cookies dans votre navigateur, y compris les cookies nécessaires, peut gêner votre navigation.",
+    "Refuser ne vous empêche pas d'utiliser la plateforme ; seul le blocage de tous les cookies dans votre navigateur peut gêner la navigation.",
   noticeChange:
-    'Vous pouvez modifier votre choix à tout moment grâce au lien « Gérer les cookies ».',
-  policyLink: "En savoir plus : conditions générales d'utilisation, article sur les cookies",
+    "Vous pouvez changer d'avis à tout moment avec le lien « Gérer les cookies ».",
+  policyLink:
+    "En savoir plus sur les cookies (conditions générales d'utilisation)",
 
   acceptAll: 'Tout accepter',
   refuseAll: 'Tout refuser',
@@ -30,19 +31,19 @@ const fr: Translation = {
   confirmRefused:
     'Vous avez refusé tous les cookies facultatifs. Seuls les cookies nécessaires sont utilisés.',
   confirmCustom: 'Vos choix ont été enregistrés.',
-  confirmChange: 'Vous pouvez modifier ce choix à tout moment avec « Gérer les cookies ».',
+  confirmChange: 'Vous pouvez modifier ce choix à tout moment avec « Gérer les cookies ».',
   savedOn: 'Choix enregistré le {date}.',
 
   dialogTitle: 'Paramètres des cookies',
   dialogIntro:
     'Choisissez les cookies que vous autorisez. Les catégories facultatives restent désactivées tant que vous ne les activez pas.',
   rights:
-    "Conformément à la loi n° 09-08 relative à la protection des personnes physiques à l'égard du traitement des données à caractère personnel, vous disposez d'un droit d'accès, de rectification et d'opposition.",
+    "Conformément à la loi n° 09-08 relative à la protection des personnes physiques à l'égard du traitement des données à caractère personnel, vous disposez d'un droit d'accès, de rectification et d'opposition.",
   gpcRespected:
-    'Votre navigateur a transmis le signal « Global Privacy Control » : nous l’avons respecté et les cookies facultatifs sont refusés. Vous pouvez néanmoins les activer ci-dessous.',
+    'Votre navigateur a transmis le signal « Global Privacy Control » : nous l’avons respecté et les cookies facultatifs sont refusés. Vous pouvez néanmoins les activer ci-dessous.',
   necessaryLabel: 'Cookies nécessaires',
   necessaryDescription:
-    'Indispensables au fonctionnement du site et à la mémorisation de votre choix (cookie « {cookie} », conservé {days} jours). Ils ne peuvent pas être désactivés.',
+    'Indispensables au fonctionnement du site et à la mémorisation de votre choix (cookie « {cookie} », conservé {days} jours). Ils ne peuvent pas être désactivés.',
   alwaysOn: 'Toujours actifs',
   on: 'Activé',
   off: 'Désactivé',

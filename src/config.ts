@@ -2,6 +2,7 @@
  * The structured configuration (CONTRACT §2): text overrides and category definitions, from
  * the child JSON block or the `config` property. Anything malformed is dropped with a warning.
  */
+import { locales } from '../locales/index.js';
 import type { Translation } from '../locales/types.js';
 import { warn } from './log.js';
 
@@ -26,6 +27,21 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+const isLanguage = (code: string) => Object.prototype.hasOwnProperty.call(locales, code);
+
+/**
+ * Names a configuration may use as keys. JSON can carry "__proto__" or "constructor", which as
+ * keys of a plain object would change its prototype instead of adding an entry.
+ */
+function safeKey(key: string): boolean {
+  return key !== '__proto__' && key !== 'constructor' && key !== 'prototype';
+}
+
+/** Cookie names or `*` patterns; a pattern of wildcards only would delete every cookie of the site. */
+function cookiePatterns(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((c) => typeof c === 'string' && /^[^\s;,=]+$/.test(c) && /[^*]/.test(c));
+}
+
 function localized(value: unknown, where: string): LocalizedText | undefined {
   if (value === undefined) return undefined;
   if (!isObject(value)) {
@@ -34,7 +50,8 @@ function localized(value: unknown, where: string): LocalizedText | undefined {
   }
   const out: LocalizedText = {};
   for (const [lang, text] of Object.entries(value)) {
-    if (typeof text === 'string' && text.length <= MAX_TEXT) out[lang] = text;
+    if (!isLanguage(lang)) warn(`config: ${where}.${JSON.stringify(lang)} is not a supported language (${Object.keys(locales).join(', ')}); it is ignored.`);
+    else if (typeof text === 'string' && text.length <= MAX_TEXT) out[lang] = text;
     else warn(`config: ${where}.${lang} must be a string of at most ${MAX_TEXT} characters; it is ignored.`);
   }
   return out;
@@ -44,7 +61,11 @@ function localized(value: unknown, where: string): LocalizedText | undefined {
 export function normalizeConfig(raw: unknown, textKeys: readonly string[]): ConsentConfig {
   if (raw == null) return {};
   if (!isObject(raw)) {
-    warn('config must be a JSON object; it is ignored.');
+    warn(
+      typeof raw === 'string'
+        ? 'config must be an object, not a string of JSON (JSON.parse it first, or use the JSON block); it is ignored.'
+        : 'config must be a JSON object; it is ignored.',
+    );
     return {};
   }
   const config: ConsentConfig = {};
@@ -56,6 +77,10 @@ export function normalizeConfig(raw: unknown, textKeys: readonly string[]): Cons
     else {
       config.texts = {};
       for (const [lang, texts] of Object.entries(raw.texts)) {
+        if (!isLanguage(lang)) {
+          warn(`config: texts.${JSON.stringify(lang)} is not a supported language (${Object.keys(locales).join(', ')}); it is ignored.`);
+          continue;
+        }
         if (!isObject(texts)) {
           warn(`config: texts.${lang} must be an object; it is ignored.`);
           continue;
@@ -75,9 +100,16 @@ export function normalizeConfig(raw: unknown, textKeys: readonly string[]): Cons
     else {
       config.categories = {};
       for (const [name, value] of Object.entries(raw.categories)) {
+        if (!safeKey(name) || name === 'necessary') {
+          warn(`config: categories.${JSON.stringify(name)} cannot be configured${name === 'necessary' ? ' (its texts are texts.*.necessaryLabel and necessaryDescription)' : ''}; it is ignored.`);
+          continue;
+        }
         if (!isObject(value)) {
           warn(`config: categories.${name} must be an object; it is ignored.`);
           continue;
+        }
+        for (const key of Object.keys(value)) {
+          if (key !== 'label' && key !== 'description' && key !== 'cookies') warn(`config: categories.${name}: unknown key "${key}" is ignored (known: label, description, cookies).`);
         }
         const category: CategoryConfig = {};
         const label = localized(value.label, `categories.${name}.label`);
@@ -85,9 +117,8 @@ export function normalizeConfig(raw: unknown, textKeys: readonly string[]): Cons
         if (label) category.label = label;
         if (description) category.description = description;
         if (value.cookies !== undefined) {
-          if (Array.isArray(value.cookies) && value.cookies.every((c) => typeof c === 'string' && /^[^\s;,=]+$/.test(c))) {
-            category.cookies = value.cookies as string[];
-          } else warn(`config: categories.${name}.cookies must be an array of cookie names or patterns; it is ignored.`);
+          if (cookiePatterns(value.cookies)) category.cookies = value.cookies;
+          else warn(`config: categories.${name}.cookies must be an array of cookie names or patterns like "_hj*" (not "*" alone); it is ignored.`);
         }
         config.categories[name] = category;
       }

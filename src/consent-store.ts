@@ -4,6 +4,7 @@
  */
 import Cookies from 'js-cookie';
 import { warn } from './log.js';
+import { cookieDomains, cookiePaths } from './script-gate.js';
 
 /** The cookie's JSON value, exactly as a server reads it. */
 export interface ConsentRecord {
@@ -111,6 +112,13 @@ export function randomId(): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
+/** Whether a cookie stored with this `Path` is sent to (and readable on) a page at `pagePath`. */
+export function pathMatches(cookiePath: string, pagePath: string): boolean {
+  if (cookiePath === '/' || pagePath === cookiePath) return true;
+  if (!pagePath.startsWith(cookiePath)) return false;
+  return cookiePath.endsWith('/') || pagePath[cookiePath.length] === '/';
+}
+
 /** Every raw value stored under `name`, most specific path first (the browser's order). */
 export function rawCookieValues(name: string): string[] {
   let all: string;
@@ -128,37 +136,67 @@ export function rawCookieValues(name: string): string[] {
 }
 
 /**
+ * Where cookies cannot be kept, the choice lives here for the life of the page. It belongs to
+ * the page, not to one store object: the element builds a new store whenever an attribute
+ * changes, and a language switch must not forget a choice.
+ */
+interface Memory {
+  record: ConsentRecord | null;
+  /** Cookies do not work on this page: memory is the only store. */
+  only: boolean;
+  /** The record came from another tab and this tab's cookie does not show it (yet). */
+  heard: boolean;
+}
+const pageMemory = new Map<string, Memory>();
+
+/**
  * Reads and writes one site's consent cookie. When the browser refuses cookies, the choice is
  * kept in memory so that it holds for the life of the page.
  */
 export class ConsentStore {
-  private memory: ConsentRecord | null = null;
-  private memoryOnly = false;
   private warned = false;
 
   constructor(private options: StoreOptions) {}
 
+  private get memory(): Memory {
+    let memory = pageMemory.get(this.options.name);
+    if (!memory) pageMemory.set(this.options.name, (memory = { record: null, only: false, heard: false }));
+    return memory;
+  }
+
   /** The valid stored choice, or null when there is none (warning once about a bad one). */
   read(): ConsentRecord | null {
-    if (this.memoryOnly) return this.memory;
     const { name, revision, categories } = this.options;
+    if (this.memory.only) return this.revalidate(this.memory.record);
     const values = rawCookieValues(name);
+    const parsed = values.map((raw) => parseConsent(raw, revision, categories));
     if (values.length > 1) {
       this.warnOnce(
-        `${values.length} cookies named "${name}" exist (different paths or domains); only the first is read.`,
+        `${values.length} cookies named "${name}" are visible on this page (set with different paths or domains, ` +
+          'perhaps by an older configuration); the most recent valid choice is used and the other copies are removed at the next decision. ' +
+          'Give each configuration its own cookie-name.',
       );
+    } else if (parsed[0]?.problem) {
+      this.warnOnce(`The stored choice in cookie "${name}" ${parsed[0].problem}; it is ignored and the banner is shown.`);
     }
-    const { record, problem } = parseConsent(values[0], revision, categories);
-    if (problem) this.warnOnce(`The stored choice in cookie "${name}" ${problem}; it is ignored and the banner is shown.`);
-    return record;
+    // The newest answer is the visitor's current will, whichever path it was stored on.
+    let newest: ConsentRecord | null = null;
+    for (const { record } of parsed) {
+      if (record && (!newest || Date.parse(record.ts) > Date.parse(newest.ts))) newest = record;
+    }
+    return newest;
   }
 
   /** Stores a record; returns false when only memory could hold it. */
   write(record: ConsentRecord): boolean {
     const { name, domain, path, expiresDays } = this.options;
     const value = serializeConsent(record);
-    this.memory = record;
+    const memory = this.memory;
+    memory.record = record;
+    memory.heard = false;
     try {
+      // Stale copies on other paths or domains would be read first by the browser and servers.
+      if (rawCookieValues(name).length > 1) this.removeEverywhere();
       jar.set(name, value, {
         expires: expiresDays,
         path,
@@ -166,41 +204,82 @@ export class ConsentStore {
         sameSite: 'Lax',
         secure: location.protocol === 'https:',
       });
-      if (rawCookieValues(name)[0] === encodeURIComponent(value)) {
-        this.memoryOnly = false;
+      if (rawCookieValues(name).includes(encodeURIComponent(value))) {
+        memory.only = false;
         return true;
       }
     } catch {
       // document.cookie can throw (sandboxed frames); memory keeps the choice below
     }
-    if (!this.memoryOnly) {
-      warn('The browser did not store the consent cookie; the choice holds only until the page is left.');
+    if (!memory.only) {
+      warn(
+        pathMatches(path, location.pathname)
+          ? `The browser did not store the consent cookie "${name}" (cookies blocked, a cross-site frame, or a cookie-domain ` +
+              'or name prefix it refuses); the choice holds only until the page is left.'
+          : `cookie-path="${path}" does not contain this page (${location.pathname}): the consent cookie is stored where this page ` +
+              'cannot read it, so here the choice holds only until the page is left. Use a cookie-path that contains every page with the banner.',
+      );
     }
-    this.memoryOnly = true;
+    memory.only = true;
     return false;
   }
 
   /**
-   * The choice after another tab decided: the cookie when the browser keeps cookies, else the
-   * record the other tab sent (both tabs then live on memory alone).
+   * The choice after another tab decided (`payload`: its record, or null for a reset) or at a
+   * re-check (`undefined`). A valid record from another tab is authoritative: its cookie write
+   * may not be visible yet to this tab's process, or cookies may be blocked here. It is kept
+   * until this tab's own cookie shows a choice, so that a re-check finding no cookie does not
+   * undo it (a reset arrives as its own message).
    */
   readShared(payload: string | null | undefined): ConsentRecord | null {
-    if (!this.memoryOnly) return this.read();
-    if (payload === undefined) return this.memory;
-    if (payload === null) return (this.memory = null);
-    const { record } = parseConsent(encodeURIComponent(payload), this.options.revision, this.options.categories);
-    return (this.memory = record);
+    const memory = this.memory;
+    if (payload === null) {
+      memory.record = null;
+      memory.heard = false;
+      return null;
+    }
+    if (payload !== undefined) {
+      const { record } = parseConsent(encodeURIComponent(payload), this.options.revision, this.options.categories);
+      if (record) {
+        if (memory.only || this.read()?.id !== record.id) {
+          memory.record = record;
+          memory.heard = true;
+        }
+        return record;
+      }
+    }
+    const stored = this.read();
+    if (stored || memory.only || !memory.heard) return stored;
+    return this.revalidate(memory.record);
   }
 
-  /** Forgets the choice (cookie and memory). */
+  /** Forgets the choice (cookie, memory, and copies stored on other paths or domains). */
   clear(): void {
     const { name, domain, path } = this.options;
-    this.memory = null;
-    this.memoryOnly = false;
+    // Whether cookies work is a fact about the page and stays known; only the answer goes.
+    this.memory.record = null;
+    this.memory.heard = false;
     try {
       jar.remove(name, { path, domain: domain || undefined });
+      if (rawCookieValues(name).length) this.removeEverywhere();
     } catch {
       // nothing stored, nothing to remove
+    }
+  }
+
+  /** The memory's record, if it still answers the question this store asks. */
+  private revalidate(record: ConsentRecord | null): ConsentRecord | null {
+    if (!record) return null;
+    return parseConsent(encodeURIComponent(serializeConsent(record)), this.options.revision, this.options.categories).record;
+  }
+
+  /** Deletes the cookie on this host and each parent domain, at every path above this page. */
+  private removeEverywhere(): void {
+    const secure = location.protocol === 'https:';
+    for (const domain of cookieDomains(location.hostname)) {
+      for (const path of cookiePaths(location.pathname)) {
+        jar.remove(this.options.name, { path, ...(domain ? { domain } : {}), ...(secure ? { secure } : {}) });
+      }
     }
   }
 

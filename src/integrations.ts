@@ -7,10 +7,14 @@ import { warn } from './log.js';
 type Categories = Record<string, boolean>;
 type ConsentState = 'granted' | 'denied';
 
+interface CommandQueue {
+  push(...items: unknown[]): unknown;
+}
+
 interface AnalyticsWindow {
   gtag?: (...args: unknown[]) => void;
   dataLayer?: unknown[];
-  _paq?: unknown[];
+  _paq?: CommandQueue;
 }
 
 const page = (): AnalyticsWindow => window as unknown as AnalyticsWindow;
@@ -21,17 +25,28 @@ export function hasGoogleTag(): boolean {
   return typeof w.gtag === 'function' || Array.isArray(w.dataLayer);
 }
 
+/** A third party's code must never turn a decision into an exception in the page. */
+function guarded(what: string, send: () => void): void {
+  try {
+    send();
+  } catch (error) {
+    warn(`${what} failed.`, error);
+  }
+}
+
 function sendToGoogle(...args: unknown[]): void {
   const w = page();
   if (typeof w.gtag === 'function') {
-    w.gtag(...args);
+    guarded('gtag()', () => w.gtag!(...args));
   } else if (Array.isArray(w.dataLayer)) {
     // Tag Manager reads gtag commands as `arguments` objects, not arrays.
     const layer = w.dataLayer;
-    (function (..._: unknown[]) {
-      // eslint-disable-next-line prefer-rest-params
-      layer.push(arguments);
-    })(...args);
+    guarded('dataLayer.push()', () =>
+      (function (..._: unknown[]) {
+        // eslint-disable-next-line prefer-rest-params
+        layer.push(arguments);
+      })(...args),
+    );
   }
 }
 
@@ -58,7 +73,11 @@ export function consentModeUpdate(categories: Categories): void {
 /** Matomo with `requireConsent`: give or forget consent as analytics is granted or not. */
 export function matomoConsent(analytics: boolean): void {
   const paq = page()._paq;
-  if (Array.isArray(paq)) paq.push([analytics ? 'setConsentGiven' : 'forgetConsentGiven']);
+  // Before matomo.js has loaded `_paq` is an array; once loaded, an object with its own
+  // `push` that runs each command at once. Both take the same entries.
+  if (paq && typeof paq.push === 'function') {
+    guarded('_paq.push()', () => paq.push([analytics ? 'setConsentGiven' : 'forgetConsentGiven']));
+  }
 }
 
 export interface Receipt {

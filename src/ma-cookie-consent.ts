@@ -7,7 +7,7 @@ import { consentEvent, type Consent, type ConsentChangeDetail, type ConsentSourc
 import { bidiSegments, categoryText, fill, formatDate, TEXT_KEYS, translation } from './i18n.js';
 import { consentModeDefault, consentModeUpdate, matomoConsent, sendReceipt, sha256Hex } from './integrations.js';
 import { warn } from './log.js';
-import { resolveOptions, type Options } from './options.js';
+import { booleanWarnings, resolveOptions, type Options } from './options.js';
 import { ANALYTICS_COOKIES, clearCookies, ScriptGate } from './script-gate.js';
 import { styles } from './ma-cookie-consent.styles.js';
 
@@ -178,7 +178,8 @@ export class MaCookieConsent extends LitElement {
     const categories = this.everything(false);
     for (const [name, value] of Object.entries(choices)) {
       if (name === 'necessary') continue;
-      if (!(name in categories)) warn(`setConsent(): "${name}" is not an offered category; it is ignored.`);
+      // An own property, not `in`: "toString" or "constructor" are not categories.
+      if (!Object.prototype.hasOwnProperty.call(categories, name)) warn(`setConsent(): "${name}" is not an offered category; it is ignored.`);
       else categories[name] = value === true;
     }
     this.decide(categories, 'api', 'custom');
@@ -236,6 +237,7 @@ export class MaCookieConsent extends LitElement {
     if (this.started) return;
     this.started = true;
     this.applyOptions();
+    for (const message of booleanWarnings(this)) this.warnOnce(message);
     if (this.structured === undefined) this.readChildConfig();
     // With the script in <head>, the JSON block is parsed after the element is connected.
     if (document.readyState === 'loading') {
@@ -284,6 +286,12 @@ export class MaCookieConsent extends LitElement {
 
   private gpcSignal(): boolean {
     return !this.ignoreGpc && (navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
+  }
+
+  private warnOnce(message: string): void {
+    if (this.warned.has(message)) return;
+    this.warned.add(message);
+    warn(message);
   }
 
   /** The browser asked not to be tracked: refuse without asking, and without writing anything. */
@@ -373,13 +381,14 @@ export class MaCookieConsent extends LitElement {
   /** Everything that follows a decision, wherever it was made. */
   private announce(source: ConsentSource, withdrawn: string[]): void {
     const record = this.record!;
-    if (withdrawn.length) {
-      const patterns = withdrawn.flatMap((c) => [
-        ...(c === 'analytics' ? ANALYTICS_COOKIES : []),
-        ...(this.structured?.categories?.[c]?.cookies ?? []),
-      ]);
-      clearCookies(patterns);
-    }
+    // Every refused category, not only the one just withdrawn: cookies a tag left before the
+    // site asked (or before this revision) must not outlive a refusal either.
+    const refused = this.opts.categories.filter((c) => !record.categories[c]);
+    const patterns = refused.flatMap((c) => [
+      ...(c === 'analytics' ? ANALYTICS_COOKIES : []),
+      ...(this.structured?.categories?.[c]?.cookies ?? []),
+    ]);
+    if (patterns.length) clearCookies(patterns, { keep: [this.opts.cookieName] });
     consentModeUpdate(record.categories);
     matomoConsent(record.categories.analytics === true);
     void this.gate?.update();
@@ -421,7 +430,9 @@ export class MaCookieConsent extends LitElement {
 
   private async sendProof(record: ConsentRecord, source: ConsentSource): Promise<void> {
     const t = this.texts();
-    const shown = [t.title, t.notice, t.noticeUse, t.noticeRefusal, t.noticeChange].join('\n');
+    // The banner's title and notice paragraphs, each as displayed, one per line: a site can
+    // recompute this hash from its archived texts (docs/security.md).
+    const shown = [t.title, t.notice, t.noticeUse, `${t.noticeRefusal} ${t.noticeChange}`].join('\n');
     const textHash = await sha256Hex(shown);
     const receipt = { id: record.id, ts: record.ts, rev: record.rev, categories: record.categories, lang: t.$code, source, ...(textHash ? { textHash } : {}) };
     sendReceipt(this.opts.logEndpoint!, receipt);

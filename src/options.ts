@@ -77,10 +77,32 @@ export function safeEndpoint(value: string, here: Location = location): string |
   return null;
 }
 
+/** A value quoted in a warning: short, on one line, so a hostile value cannot flood the console. */
+export function quote(value: string): string {
+  const flat = value.replace(/\s+/g, ' ');
+  return JSON.stringify(flat.length > 60 ? `${flat.slice(0, 60)}…` : flat);
+}
+
+/** HTML boolean attributes are on when present, whatever their value: say so when that surprises. */
+export const BOOLEAN_ATTRIBUTES = ['hide-manage-button', 'reload-on-revoke', 'ignore-gpc'] as const;
+
+export function booleanWarnings(host: Element): string[] {
+  const warnings: string[] = [];
+  for (const name of BOOLEAN_ATTRIBUTES) {
+    const value = host.getAttribute(name);
+    if (value !== null && /^\s*(false|no|off|0)\s*$/i.test(value)) {
+      warnings.push(
+        `${name}=${quote(value)} turns the option ON: a boolean attribute counts when present, whatever its value. Remove the attribute to turn it off.`,
+      );
+    }
+  }
+  return warnings;
+}
+
 export function resolveOptions(raw: RawAttributes, doc: Document = document): { options: Options; warnings: string[] } {
   const warnings: string[] = [];
   const bad = (attribute: string, value: string, fallback: string) =>
-    warnings.push(`Invalid ${attribute}="${value}"; using ${fallback}.`);
+    warnings.push(`Invalid ${attribute}=${quote(value)}; using ${fallback}.`);
 
   let lang = pageLang(doc);
   if (isSet(raw.lang) && raw.lang.trim() !== '') {
@@ -137,7 +159,7 @@ export function resolveOptions(raw: RawAttributes, doc: Document = document): { 
 
   let cookiePath = '/';
   if (isSet(raw.cookiePath)) {
-    if (/^\/[^\s;,]*$/.test(raw.cookiePath)) cookiePath = raw.cookiePath;
+    if (/^\/[^\s;,]{0,255}$/.test(raw.cookiePath)) cookiePath = raw.cookiePath;
     else bad('cookie-path', raw.cookiePath, '"/"');
   }
 
@@ -152,15 +174,18 @@ export function resolveOptions(raw: RawAttributes, doc: Document = document): { 
     }
   }
 
+  // Enumerated attributes are case-insensitive in HTML: "Bottom" means bottom.
   let position: Position = 'top';
   if (isSet(raw.position)) {
-    if (raw.position === 'top' || raw.position === 'bottom') position = raw.position;
+    const value = raw.position.trim().toLowerCase();
+    if (value === 'top' || value === 'bottom') position = value;
     else bad('position', raw.position, '"top"');
   }
 
   let theme: Theme = 'auto';
   if (isSet(raw.theme)) {
-    if (raw.theme === 'light' || raw.theme === 'dark' || raw.theme === 'auto') theme = raw.theme;
+    const value = raw.theme.trim().toLowerCase();
+    if (value === 'light' || value === 'dark' || value === 'auto') theme = value;
     else bad('theme', raw.theme, '"auto"');
   }
 

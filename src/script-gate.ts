@@ -47,14 +47,48 @@ function trustedTypesPolicy(): TrustedTypePolicyLike | null {
   return policy;
 }
 
+const HTML_NS = 'http://www.w3.org/1999/xhtml';
+
+/** By tag name, not `instanceof`: a gated element may come from another realm (an iframe's). */
+function kind(el: Element): 'script' | 'iframe' | 'template' | null {
+  if (el.namespaceURI !== HTML_NS) return null;
+  const name = el.localName;
+  return name === 'script' || name === 'iframe' || name === 'template' ? name : null;
+}
+
 function isTextPlainScript(el: Element): boolean {
-  return el instanceof HTMLScriptElement && (el.getAttribute('type') ?? '').trim().toLowerCase() === 'text/plain';
+  return kind(el) === 'script' && (el.getAttribute('type') ?? '').trim().toLowerCase() === 'text/plain';
+}
+
+/** What a browser would run: no type, a JavaScript MIME type, or `module`. */
+function isExecutableScript(el: Element): boolean {
+  const type = (el.getAttribute('type') ?? '').trim().toLowerCase();
+  return type === '' || type === 'module' || /^(?:text|application)\/(?:x-)?(?:java|ecma|j|live)script(?:1\.[0-5])?$/.test(type);
+}
+
+function categoryOf(el: Element): string {
+  return (el.getAttribute('data-consent') ?? '').trim();
+}
+
+/**
+ * While the page is still being parsed, the last element the parser inserted may be
+ * incomplete: an inline script or a template whose text has not all arrived. An element is
+ * complete once something follows it in the document, or once parsing has ended.
+ */
+function parsed(el: Element): boolean {
+  if (el.ownerDocument.readyState !== 'loading') return true;
+  for (let node: Node | null = el; node && node !== el.ownerDocument; node = node.parentNode) {
+    if (node.nextSibling) return true;
+  }
+  return false;
 }
 
 export class ScriptGate {
   private observer: MutationObserver | null = null;
   private queue: Promise<void> = Promise.resolve();
   private readonly unknownCategories = new Set<string>();
+  /** An element was left for the parser to finish: look again at the next change. */
+  private waitingForParser = false;
 
   constructor(
     private readonly doc: Document,
@@ -68,17 +102,19 @@ export class ScriptGate {
       const found: Element[] = [];
       for (const record of records) {
         for (const node of record.addedNodes) {
-          if (!(node instanceof Element)) continue;
-          if (node.matches(SELECTOR)) found.push(node);
-          found.push(...node.querySelectorAll(SELECTOR));
+          if (node.nodeType !== Node.ELEMENT_NODE) continue;
+          const el = node as Element;
+          if (el.matches(SELECTOR)) found.push(el);
+          found.push(...el.querySelectorAll(SELECTOR));
         }
       }
-      if (found.length) {
-        this.inspect(found);
-        void this.update();
-      }
+      if (found.length) this.inspect(found);
+      if (found.length || this.waitingForParser) void this.update();
     });
     this.observer.observe(this.doc.documentElement, { childList: true, subtree: true });
+    if (this.doc.readyState === 'loading') {
+      this.doc.addEventListener('DOMContentLoaded', () => void this.update(), { once: true });
+    }
     return this.update();
   }
 
@@ -97,64 +133,115 @@ export class ScriptGate {
   }
 
   private async activateGranted(): Promise<void> {
+    this.waitingForParser = false;
     for (const el of Array.from(this.doc.querySelectorAll(SELECTOR))) {
       if (activated.has(el) || !el.isConnected) continue;
-      const category = (el.getAttribute('data-consent') ?? '').trim();
-      if (!this.options.isGranted(category)) continue;
-      if (isTextPlainScript(el)) {
-        activated.add(el);
-        await this.activateScript(el as HTMLScriptElement);
-      } else if (el instanceof HTMLIFrameElement) {
-        activated.add(el);
-        const src = el.getAttribute('data-src');
-        if (src) el.setAttribute('src', src);
-      } else if (el instanceof HTMLTemplateElement) {
-        activated.add(el);
-        el.replaceWith(el.content.cloneNode(true));
+      const type = kind(el);
+      if (!type || (type === 'script' && !isTextPlainScript(el))) continue;
+      if (!this.options.isGranted(categoryOf(el))) continue;
+      if (type !== 'iframe' && !parsed(el)) {
+        // Everything after it in the document is still to come: stop here, in order.
+        this.waitingForParser = true;
+        return;
+      }
+      activated.add(el);
+      try {
+        if (type === 'script') await this.activateScript(el as HTMLScriptElement);
+        else if (type === 'iframe') this.activateFrame(el as HTMLIFrameElement);
+        else this.activateTemplate(el as HTMLTemplateElement);
+      } catch (error) {
+        // One element that cannot be activated (a page's Trusted Types rules, say) must not
+        // stop the ones after it, nor throw into the page.
+        warn(`A gated <${el.localName} data-consent="${categoryOf(el)}"> could not be activated.`, error);
       }
     }
   }
 
+  private activateFrame(frame: HTMLIFrameElement): void {
+    const src = frame.getAttribute('data-src');
+    if (src) frame.setAttribute('src', src);
+  }
+
+  /**
+   * Puts the template's content in its place. Its scripts are replaced by copies made like
+   * those of gated scripts: a script the browser copied itself would be refused where the page
+   * enforces Trusted Types, since its text did not come through a policy.
+   */
+  private activateTemplate(template: HTMLTemplateElement): void {
+    const content = this.doc.importNode(template.content, true);
+    for (const script of Array.from(content.querySelectorAll('script'))) {
+      if (isExecutableScript(script)) script.replaceWith(this.liveCopy(script, script.getAttribute('type'), false));
+    }
+    template.replaceWith(content);
+  }
+
   /** Replaces a gated script by a live copy; resolves when the page may run the next one. */
   private activateScript(original: HTMLScriptElement): Promise<void> {
+    const script = this.liveCopy(original, original.getAttribute('data-type'), true);
+    // A browser runs the classic scripts it parses one after the other, each external one once
+    // loaded; a script inserted by code does not wait for anything, so the wait is ours. Only
+    // an external script announces it has run (`load`, or `error`): an inline one runs as it is
+    // inserted (an inline module, after its imports, without any event to wait for).
+    const done =
+      original.hasAttribute('src') && !original.hasAttribute('async')
+        ? new Promise<void>((resolve) => {
+            script.addEventListener('load', () => resolve(), { once: true });
+            script.addEventListener('error', () => resolve(), { once: true });
+          })
+        : Promise.resolve();
+    original.replaceWith(script);
+    return done;
+  }
+
+  /**
+   * An executable script with the original's attributes, nonce and code, of the given type
+   * (none: classic). A gated original's own markers (`data-consent`, `data-type`) stay behind.
+   */
+  private liveCopy(original: HTMLScriptElement, type: string | null, gated: boolean): HTMLScriptElement {
     const script = this.doc.createElement('script');
     const tt = trustedTypesPolicy();
     for (const { name, value } of Array.from(original.attributes)) {
-      if (name === 'type' || name === 'data-consent') continue;
-      if (name === 'data-type') script.setAttribute('type', value);
-      else if (name === 'src') script.src = (tt ? tt.createScriptURL(value) : value) as string;
+      if (name === 'type' || (gated && (name === 'data-consent' || name === 'data-type'))) continue;
+      if (name === 'src') script.src = (tt ? tt.createScriptURL(value) : value) as string;
       else script.setAttribute(name, value);
     }
+    if (type) script.setAttribute('type', type);
     // Once parsed, a nonce is only readable as a property (the attribute reads empty).
     if (original.nonce) script.nonce = original.nonce;
-    const external = original.hasAttribute('src');
-    const waits = external && !original.hasAttribute('async');
-    // Dynamically inserted scripts are async by default; the chain below keeps the order.
+    // Inserted by code, a script is async unless told otherwise; without `async` it keeps its
+    // place among the others.
     script.async = original.hasAttribute('async');
-    if (!external) script.text = (tt ? tt.createScript(original.text) : original.text) as string;
-    const done = waits
-      ? new Promise<void>((resolve) => {
-          script.addEventListener('load', () => resolve(), { once: true });
-          script.addEventListener('error', () => resolve(), { once: true });
-        })
-      : Promise.resolve();
-    original.replaceWith(script);
-    return done;
+    if (!original.hasAttribute('src')) script.text = (tt ? tt.createScript(original.text) : original.text) as string;
+    return script;
   }
 
   /** Tells the page author about gated markup that cannot work as written. */
   private inspect(elements: Iterable<Element>): void {
     for (const el of elements) {
       if (warnedAbout.has(el) || activated.has(el)) continue;
-      const category = (el.getAttribute('data-consent') ?? '').trim();
-      if (el instanceof HTMLScriptElement && !isTextPlainScript(el)) {
+      const category = categoryOf(el);
+      const type = kind(el);
+      if (type === 'script' && !isTextPlainScript(el)) {
         warnedAbout.add(el);
-        const what = el.src ? `src="${el.getAttribute('src')}"` : `"${el.text.trim().slice(0, 40)}…"`;
+        const src = el.getAttribute('src');
+        const what = src !== null ? `src="${src}"` : `"${(el.textContent ?? '').trim().slice(0, 40)}…"`;
         warn(`A <script data-consent="${category}"> without type="text/plain" has already run, before any consent: ${what}. Add type="text/plain".`);
-      } else if (!(isTextPlainScript(el) || el instanceof HTMLIFrameElement || el instanceof HTMLTemplateElement)) {
+        continue;
+      }
+      if (type === 'iframe' && el.hasAttribute('src')) {
+        warnedAbout.add(el);
+        warn(`An <iframe data-consent="${category}"> has a src attribute, so it loaded before any consent: src="${el.getAttribute('src')}". Rename src to data-src.`);
+        continue;
+      }
+      if (type === 'iframe' && !el.hasAttribute('data-src')) {
+        warnedAbout.add(el);
+        warn(`An <iframe data-consent="${category}"> has no data-src: there is nothing to load on consent.`);
+      } else if (!type) {
         warnedAbout.add(el);
         warn(`data-consent works on <script type="text/plain">, <iframe data-src> and <template>; this <${el.localName}> is ignored.`);
-      } else if (category !== 'necessary' && !this.options.isOffered(category) && !this.unknownCategories.has(category)) {
+        continue;
+      }
+      if (category !== 'necessary' && !this.options.isOffered(category) && !this.unknownCategories.has(category)) {
         this.unknownCategories.add(category);
         warn(`data-consent="${category}" names a category that is not offered (see the "categories" attribute); it will never run.`);
       }
@@ -196,24 +283,40 @@ export function matchesCookiePattern(name: string, pattern: string): boolean {
   return new RegExp(`^${source}$`).test(name);
 }
 
+export interface ClearOptions {
+  /** Names never deleted, whatever the patterns say (the consent cookie itself). */
+  keep?: readonly string[];
+  /** Where the page is; the current location unless a test says otherwise. */
+  where?: Pick<Location, 'hostname' | 'pathname' | 'protocol'>;
+}
+
 /**
  * Deletes every cookie visible to the page whose name matches a pattern, on every domain and
  * path it may have been set with. Returns the names it deleted. (HttpOnly cookies are out of
  * reach of any script; the server that set them must expire them.)
  */
-export function clearCookies(patterns: readonly string[], where: Location = location): string[] {
+export function clearCookies(patterns: readonly string[], { keep = [], where = location }: ClearOptions = {}): string[] {
   let names: string[];
   try {
     names = Object.keys(Cookies.get());
   } catch {
     return [];
   }
-  const doomed = names.filter((name) => patterns.some((pattern) => matchesCookiePattern(name, pattern)));
+  const doomed = names.filter((name) => !keep.includes(name) && patterns.some((pattern) => matchesCookiePattern(name, pattern)));
   const domains = cookieDomains(where.hostname);
   const paths = cookiePaths(where.pathname);
+  // A `__Secure-` or `__Host-` cookie is only accepted, and so only deleted, by a Secure write
+  // (which an https page may make for any cookie); on http there are none to reach.
+  const secure = where.protocol === 'https:';
   for (const name of doomed) {
     for (const domain of domains) {
-      for (const path of paths) Cookies.remove(name, domain ? { domain, path } : { path });
+      for (const path of paths) {
+        try {
+          Cookies.remove(name, { path, ...(domain ? { domain } : {}), ...(secure ? { secure } : {}) });
+        } catch {
+          // a jar that refuses writes (sandboxed frame): nothing more can be done from here
+        }
+      }
     }
   }
   return doomed;

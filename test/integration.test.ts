@@ -22,7 +22,8 @@ async function openPage(key: string, attrs = ''): Promise<PageWindow> {
   await loaded;
   const win = frame.contentWindow as PageWindow;
   await until(() => !!win.document.querySelector('ma-cookie-consent')?.shadowRoot);
-  await (win.document.querySelector('ma-cookie-consent') as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+  await (win.document.querySelector('ma-cookie-consent') as HTMLElement & { updateComplete: Promise<unknown> })
+    .updateComplete;
   return win;
 }
 
@@ -34,6 +35,10 @@ async function reload(): Promise<PageWindow> {
   await until(() => !!win.document.querySelector('ma-cookie-consent')?.shadowRoot);
   return win;
 }
+
+// Chromium and Firefox run at the same time against one test server, whose download counters
+// are keyed: a random part keeps two browsers (or two runs) from ever sharing a key.
+const newKey = (name: string) => `${name}${Math.random().toString(36).slice(2, 10)}`;
 
 const hits = async (key: string) => ((await (await fetch(`/__hits?key=${key}`)).json()) as { count: number }).count;
 
@@ -59,7 +64,7 @@ describe('built bundle in a page', () => {
   });
 
   it('runs nothing and requests nothing before consent, also after a refusal and a reload', async () => {
-    const key = `none${Date.now()}`;
+    const key = newKey('none');
     let win = await openPage(key);
     await wait(400);
     expect(win.__runs).to.equal(undefined);
@@ -71,17 +76,22 @@ describe('built bundle in a page', () => {
     await wait(400);
     expect(win.__runs).to.equal(undefined);
     expect(await hits(`${key}-slow`)).to.equal(0);
-    expect(win.document.querySelector('ma-cookie-consent')!.shadowRoot!.querySelector('[part="banner"]')).to.equal(null);
+    expect(win.document.querySelector('ma-cookie-consent')!.shadowRoot!.querySelector('[part="banner"]')).to.equal(
+      null,
+    );
   });
 
   it('after accept, runs each gated script once, in document order (slow external first)', async () => {
-    const key = `acc${Date.now()}`;
+    const key = newKey('acc');
     let win = await openPage(key);
     clickPart(win, 'accept');
     await until(() => (win.__runs?.length ?? 0) >= 3);
     expect(win.__runs).to.deep.equal([`${key}-slow`, 'inline', `${key}-fast`]);
     // More decisions never run anything twice.
-    const el = win.document.querySelector('ma-cookie-consent') as HTMLElement & { acceptAll(): void; refuseAll(): void };
+    const el = win.document.querySelector('ma-cookie-consent') as HTMLElement & {
+      acceptAll(): void;
+      refuseAll(): void;
+    };
     el.refuseAll();
     el.acceptAll();
     await wait(400);
@@ -94,7 +104,7 @@ describe('built bundle in a page', () => {
   });
 
   it('keeps the nonce on activated scripts', async () => {
-    const win = await openPage(`nonce${Date.now()}`);
+    const win = await openPage(newKey('nonce'));
     const original = win.document.querySelector<HTMLScriptElement>('script[data-consent]:not([src])')!;
     const nonce = original.nonce;
     expect(nonce).not.to.equal('');

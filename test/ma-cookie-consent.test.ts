@@ -4,8 +4,7 @@ import '../src/index.js';
 import type { MaCookieConsent } from '../src/ma-cookie-consent.js';
 import { captureWarnings, clearCookies, storedConsent, validRecord, writeRawCookie } from './helpers.js';
 
-const part = (el: MaCookieConsent, name: string) =>
-  el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+const part = (el: MaCookieConsent, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 const button = (el: MaCookieConsent, name: string) =>
   el.shadowRoot!.querySelector<HTMLButtonElement>(`.banner [part~="${name}"], dialog [part~="${name}"]`);
 const deepActive = () => {
@@ -13,6 +12,10 @@ const deepActive = () => {
   while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
   return a;
 };
+
+// The space bar by its character: puppeteer's WebDriver BiDi keyboard (Firefox) knows no
+// "Space" key name, and ' ' is the same physical key (code "Space") in both browsers.
+const SPACE = ' ';
 
 async function render(markup = html`<ma-cookie-consent></ma-cookie-consent>`) {
   const el = await fixture<MaCookieConsent>(markup);
@@ -240,7 +243,7 @@ describe('<ma-cookie-consent>', () => {
       expect(document.activeElement).to.equal(link);
       const span = wrapper.querySelector('span')!;
       span.focus();
-      await sendKeys({ press: 'Space' });
+      await sendKeys({ press: SPACE });
       await el.updateComplete;
       expect(dialog.open).to.equal(true);
       dialog.close();
@@ -268,7 +271,7 @@ describe('<ma-cookie-consent>', () => {
       await sendKeys({ up: 'Shift' });
       expect(deepActive()).to.equal(button(el, 'accept'));
       await sendKeys({ press: 'Tab' });
-      await sendKeys({ press: 'Space' });
+      await sendKeys({ press: SPACE });
       await el.updateComplete;
       expect((storedConsent()!.categories as Record<string, boolean>).analytics).to.equal(false);
       expect(deepActive()).to.equal(part(el, 'confirmation'));
@@ -281,7 +284,7 @@ describe('<ma-cookie-consent>', () => {
       await el.updateComplete;
       const dialog = part(el, 'dialog') as HTMLDialogElement;
       dialog.querySelector<HTMLInputElement>('#ma-cat-analytics')!.focus();
-      await sendKeys({ press: 'Space' });
+      await sendKeys({ press: SPACE });
       expect(dialog.querySelector<HTMLInputElement>('#ma-cat-analytics')!.checked).to.equal(true);
       button(el, 'save')!.focus();
       await sendKeys({ press: 'Enter' });
@@ -391,7 +394,9 @@ describe('<ma-cookie-consent>', () => {
       const warnings = captureWarnings();
       let el: MaCookieConsent;
       try {
-        el = await render(html`<ma-cookie-consent lang="xx" expires-days="abc" position="middle" theme="pink" policy-url="javascript:alert(1)"></ma-cookie-consent>`);
+        el = await render(
+          html`<ma-cookie-consent lang="xx" expires-days="abc" position="middle" theme="pink" policy-url="javascript:alert(1)"></ma-cookie-consent>`,
+        );
       } finally {
         warnings.restore();
       }
@@ -434,7 +439,9 @@ describe('<ma-cookie-consent>', () => {
       const warnings = captureWarnings();
       let el: MaCookieConsent;
       try {
-        el = await render(html`<ma-cookie-consent><script type="application/json">{ "texts": </script></ma-cookie-consent>`);
+        el = await render(
+          html`<ma-cookie-consent><script type="application/json">{ "texts": </script></ma-cookie-consent>`,
+        );
       } finally {
         warnings.restore();
       }
@@ -446,7 +453,9 @@ describe('<ma-cookie-consent>', () => {
       const warnings = captureWarnings();
       let wrapper: HTMLElement;
       try {
-        wrapper = await fixture(html`<div><ma-cookie-consent></ma-cookie-consent><ma-cookie-consent></ma-cookie-consent></div>`);
+        wrapper = await fixture(
+          html`<div><ma-cookie-consent></ma-cookie-consent><ma-cookie-consent></ma-cookie-consent></div>`,
+        );
       } finally {
         warnings.restore();
       }
@@ -465,7 +474,9 @@ describe('<ma-cookie-consent>', () => {
       });
 
       it(`open dialog in ${lang} passes axe`, async () => {
-        const el = await render(html`<ma-cookie-consent lang=${lang} categories="analytics video"></ma-cookie-consent>`);
+        const el = await render(
+          html`<ma-cookie-consent lang=${lang} categories="analytics video"></ma-cookie-consent>`,
+        );
         await el.showPreferences();
         await expect(el).to.be.accessible();
         el.shadowRoot!.querySelector('dialog')!.close();

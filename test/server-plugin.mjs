@@ -4,7 +4,7 @@
 //   POST /__receipts           stores a proof-of-consent receipt; GET /__receipts lists them
 //   GET /__page/<name>.html?key=K fills test/fixtures/<name>.html ({{key}}, {{nonce}}, {{attrs}});
 //                                 with &csp=strict it is served under a strict Content-Security-Policy
-//                                 (&tt=1 adds Trusted Types)
+//                                 (&tt=1 adds Trusted Types; &tt=dup and &tt=own: see trustedTypesPolicies)
 import { readFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 
@@ -37,9 +37,27 @@ export function testServerPlugin() {
         if (url.searchParams.get('csp') === 'strict') {
           headers['content-security-policy'] =
             `default-src 'self'; script-src 'self' 'nonce-${nonce}'; style-src 'self'; frame-src 'self'` +
-            (url.searchParams.get('tt') ? "; require-trusted-types-for 'script'; trusted-types ma-cookie-consent lit-html" : '');
+            (url.searchParams.get('tt') ? `; require-trusted-types-for 'script'; trusted-types ${trustedTypesPolicies(url.searchParams.get('tt'))}` : '');
         }
         return { body, type: 'html', headers };
+      }
+      // GET /__slow/<name>.html?key=K&delay=ms (gating tests): like /__page, but sent in parts,
+      // cut where the fixture says <!--pause-->, with a pause between them, so the
+      // browser parses the page while part of it has not arrived yet.
+      const slow = url.pathname.match(/^\/__slow\/(gating[\w-]*)\.html$/);
+      if (slow) {
+        const template = await readFile(new URL(`./fixtures/${slow[1]}.html`, import.meta.url), 'utf8');
+        const parts = template.replaceAll('{{key}}', url.searchParams.get('key') ?? 'none').split('<!--pause-->');
+        const delay = Math.min(Number(url.searchParams.get('delay') ?? 300), 5000);
+        // Written straight to the socket: the server's own response handling would buffer it.
+        context.respond = false;
+        context.res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+        for (const [i, part] of parts.entries()) {
+          if (i) await new Promise((r) => setTimeout(r, delay));
+          context.res.write(part);
+        }
+        context.res.end();
+        return { body: '', type: 'txt' };
       }
       if (url.pathname === '/__hits') {
         return { body: JSON.stringify({ count: hits.get(url.searchParams.get('key')) ?? 0 }), type: 'json' };
@@ -54,6 +72,15 @@ export function testServerPlugin() {
       return undefined;
     },
   };
+}
+
+// &tt=1: the policies the component needs (its own and Lit's); &tt=dup also allows a policy to be
+// created twice (the script loaded twice, or a site with its own copy of Lit); &tt=own allows
+// only the component's own policy, to show what happens when Lit's is forgotten.
+function trustedTypesPolicies(mode) {
+  if (mode === 'own') return 'ma-cookie-consent';
+  if (mode === 'dup') return "ma-cookie-consent lit-html 'allow-duplicates'";
+  return 'ma-cookie-consent lit-html';
 }
 
 function readBody(req) {

@@ -1,0 +1,356 @@
+/**
+ * The gate on its own (src/script-gate.ts), in the test page: what it activates, when, in
+ * which order, how often, what it warns about, and which cookies it deletes where.
+ */
+import { expect } from '@open-wc/testing';
+import { ANALYTICS_COOKIES, clearCookies as clearMatching, cookieDomains, cookiePaths, matchesCookiePattern, ScriptGate } from '../src/script-gate.js';
+import { captureWarnings, clearCookies, until, wait } from './helpers.js';
+
+declare global {
+  interface Window {
+    __runs?: string[];
+  }
+}
+
+const runs = () => window.__runs ?? [];
+let gates: ScriptGate[] = [];
+let box: HTMLElement;
+
+function gate(granted: Set<string>, offered = ['analytics', 'video']): ScriptGate {
+  const created = new ScriptGate(document, {
+    isGranted: (category) => category === 'necessary' || granted.has(category),
+    isOffered: (category) => offered.includes(category),
+  });
+  gates.push(created);
+  return created;
+}
+
+function gated(category: string, init: { src?: string; code?: string; attrs?: Record<string, string> } = {}): HTMLScriptElement {
+  const script = document.createElement('script');
+  script.type = 'text/plain';
+  script.dataset.consent = category;
+  if (init.src) script.setAttribute('src', init.src);
+  if (init.code) script.text = init.code;
+  for (const [name, value] of Object.entries(init.attrs ?? {})) script.setAttribute(name, value);
+  return script;
+}
+
+const push = (label: string) => `(window.__runs = window.__runs || []).push(${JSON.stringify(label)});`;
+const newKey = (name: string) => `${name}-${Math.random().toString(36).slice(2, 10)}`;
+const hits = async (name: string) => ((await (await fetch(`/__hits?key=${name}`)).json()) as { count: number }).count;
+
+describe('ScriptGate', () => {
+  beforeEach(() => {
+    window.__runs = [];
+    box = document.createElement('div');
+    document.body.append(box);
+  });
+  afterEach(() => {
+    gates.forEach((g) => g.stop());
+    gates = [];
+    box.remove();
+  });
+
+  it('keeps a gated script inert until its category is granted, then runs it once', async () => {
+    const key = newKey('inert');
+    box.append(gated('analytics', { code: push('inline') }), gated('analytics', { src: `/__hits/${key}.js` }));
+    const granted = new Set<string>();
+    const g = gate(granted);
+    await g.start();
+    await wait(300);
+    expect(runs()).to.deep.equal([]);
+    expect(await hits(key)).to.equal(0);
+
+    granted.add('analytics');
+    await g.update();
+    expect(runs()).to.deep.equal(['inline', key]);
+    await g.update();
+    await g.update();
+    expect(runs()).to.deep.equal(['inline', key]);
+    expect(await hits(key)).to.equal(1);
+  });
+
+  it('runs scripts in document order: each external one loads (or fails) before the next runs', async () => {
+    const key = newKey('order');
+    box.append(
+      gated('analytics', { src: `/__hits/${key}-slow.js?delay=300` }),
+      gated('analytics', { code: push('inline') }),
+      gated('analytics', { src: `/__missing-${key}.js` }),
+      gated('analytics', { src: `/__hits/${key}-fast.js` }),
+      gated('analytics', { code: push('last') }),
+    );
+    await gate(new Set(['analytics'])).start();
+    expect(runs()).to.deep.equal([`${key}-slow`, 'inline', `${key}-fast`, 'last']);
+  });
+
+  it('lets an async external script load in its own time, holding nothing back', async () => {
+    const key = newKey('async');
+    box.append(gated('analytics', { src: `/__hits/${key}-slow.js?delay=300`, attrs: { async: '' } }), gated('analytics', { code: push('inline') }));
+    await gate(new Set(['analytics'])).start();
+    expect(runs()).to.deep.equal(['inline']);
+    await until(() => runs().length === 2);
+    expect(runs()).to.deep.equal(['inline', `${key}-slow`]);
+  });
+
+  it('replaces a script by a copy with every attribute but type and data-consent; data-type becomes type', async () => {
+    const key = newKey('attrs');
+    const original = gated('analytics', {
+      src: `/__hits/${key}.js`,
+      attrs: { id: 'tag', 'data-type': 'module', 'data-site': 'e-artisanat', crossorigin: 'anonymous', referrerpolicy: 'no-referrer' },
+    });
+    box.append(original);
+    await gate(new Set(['analytics'])).start();
+    const live = box.querySelector('script')!;
+    expect(live).not.to.equal(original);
+    expect(original.isConnected).to.equal(false);
+    expect(live.getAttribute('type')).to.equal('module');
+    expect(live.id).to.equal('tag');
+    expect(live.dataset.site).to.equal('e-artisanat');
+    expect(live.crossOrigin).to.equal('anonymous');
+    expect(live.referrerPolicy).to.equal('no-referrer');
+    expect(live.hasAttribute('data-consent') || live.hasAttribute('data-type')).to.equal(false);
+    expect(runs()).to.deep.equal([key]);
+  });
+
+  it('activates an iframe (data-src → src) and a template (its content in its place, scripts run)', async () => {
+    const frame = document.createElement('iframe');
+    frame.dataset.consent = 'video';
+    frame.dataset.src = 'about:blank#video';
+    const template = document.createElement('template');
+    template.dataset.consent = 'video';
+    const p = document.createElement('p');
+    p.className = 'from-template';
+    const script = document.createElement('script');
+    script.text = push('template');
+    template.content.append(p, script);
+    const after = document.createElement('hr');
+    box.append(frame, template, after);
+
+    const granted = new Set<string>();
+    const g = gate(granted);
+    await g.start();
+    expect(frame.hasAttribute('src')).to.equal(false);
+    expect(box.querySelector('.from-template')).to.equal(null);
+
+    granted.add('video');
+    await g.update();
+    expect(frame.getAttribute('src')).to.equal('about:blank#video');
+    expect(template.isConnected).to.equal(false);
+    expect(box.querySelector('.from-template')!.nextElementSibling!.nextElementSibling).to.equal(after);
+    expect(runs()).to.deep.equal(['template']);
+  });
+
+  it('runs each element once per page, whatever the number of gates and updates', async () => {
+    const original = gated('analytics', { code: push('once') });
+    box.append(original);
+    await gate(new Set(['analytics'])).start();
+    // Another gate (a second bundle on the page), and the original put back by a framework.
+    box.append(original);
+    const second = gate(new Set(['analytics']));
+    await second.start();
+    await second.update();
+    await wait(100);
+    expect(runs()).to.deep.equal(['once']);
+    expect(original.type).to.equal('text/plain');
+  });
+
+  it('watches for elements added later, at any depth, until stopped', async () => {
+    const granted = new Set(['analytics']);
+    const g = gate(granted);
+    await g.start();
+    const block = document.createElement('section');
+    block.append(gated('analytics', { code: push('nested') }));
+    box.append(block);
+    await until(() => runs().includes('nested'));
+
+    box.append(gated('video', { code: push('not granted') }));
+    await wait(200);
+    expect(runs()).to.deep.equal(['nested']);
+
+    g.stop();
+    box.append(gated('analytics', { code: push('after stop') }));
+    await wait(200);
+    expect(runs()).to.deep.equal(['nested']);
+  });
+
+  it('activates "necessary" at once, and reports nothing for it', async () => {
+    const warnings = captureWarnings();
+    try {
+      box.append(gated('necessary', { code: push('necessary') }));
+      await gate(new Set()).start();
+    } finally {
+      warnings.restore();
+    }
+    expect(runs()).to.deep.equal(['necessary']);
+    expect(warnings.messages).to.deep.equal([]);
+  });
+
+  it('goes on with the next elements when one cannot be activated, and says so', async () => {
+    const template = document.createElement('template');
+    template.dataset.consent = 'analytics';
+    box.append(template, gated('analytics', { code: push('after the broken one') }));
+    const importNode = document.importNode;
+    document.importNode = () => {
+      throw new Error('refused');
+    };
+    const warnings = captureWarnings();
+    try {
+      await gate(new Set(['analytics'])).start();
+    } finally {
+      document.importNode = importNode;
+      warnings.restore();
+    }
+    expect(runs()).to.deep.equal(['after the broken one']);
+    expect(warnings.messages).to.have.length(1);
+    expect(warnings.messages[0]).to.match(/^\[ma-cookie-consent\] A gated <template data-consent="analytics"> could not be activated/);
+  });
+
+  describe('warnings', () => {
+    let warnings: ReturnType<typeof captureWarnings>;
+    beforeEach(() => (warnings = captureWarnings()));
+    afterEach(() => warnings.restore());
+
+    it('names the src of a data-consent script that is not text/plain (it has already run)', async () => {
+      const key = newKey('untyped');
+      const script = document.createElement('script');
+      script.dataset.consent = 'analytics';
+      script.src = `/__hits/${key}.js`;
+      const loaded = new Promise((r) => script.addEventListener('load', r));
+      box.append(script);
+      await loaded;
+      await gate(new Set()).start();
+      expect(runs()).to.deep.equal([key]);
+      expect(warnings.messages).to.deep.equal([
+        `[ma-cookie-consent] A <script data-consent="analytics"> without type="text/plain" has already run, before any consent: src="/__hits/${key}.js". Add type="text/plain".`,
+      ]);
+    });
+
+    it('names the first characters of an inline one, also when it is added later', async () => {
+      await gate(new Set()).start();
+      const script = document.createElement('script');
+      script.dataset.consent = 'analytics';
+      script.text = `  ${push('untyped inline')} /* and a long comment after it */`;
+      box.append(script);
+      await until(() => warnings.messages.length > 0);
+      expect(runs()).to.deep.equal(['untyped inline']);
+      expect(warnings.messages[0]).to.include('without type="text/plain"');
+      expect(warnings.messages[0]).to.include(`"${push('untyped inline').slice(0, 40)}…"`);
+    });
+
+    it('reports a category that is not offered, once', async () => {
+      box.append(gated('maps', { code: push('maps') }), gated('maps', { code: push('maps') }));
+      await gate(new Set(['maps'])).start();
+      expect(warnings.messages).to.deep.equal([
+        '[ma-cookie-consent] data-consent="maps" names a category that is not offered (see the "categories" attribute); it will never run.',
+      ]);
+    });
+
+    it('reports an iframe that already has a src, or has no data-src, and an element that cannot be gated', async () => {
+      const eager = document.createElement('iframe');
+      eager.dataset.consent = 'video';
+      eager.src = 'about:blank#eager';
+      const empty = document.createElement('iframe');
+      empty.dataset.consent = 'video';
+      const div = document.createElement('div');
+      div.dataset.consent = 'video';
+      box.append(eager, empty, div);
+      await gate(new Set(['video'])).start();
+      expect(warnings.messages).to.have.length(3);
+      expect(warnings.messages[0]).to.include('src="about:blank#eager"').and.include('data-src');
+      expect(warnings.messages[1]).to.include('has no data-src');
+      expect(warnings.messages[2]).to.include('this <div> is ignored');
+    });
+
+    it('says nothing about correct markup', async () => {
+      const frame = document.createElement('iframe');
+      frame.dataset.consent = 'video';
+      frame.dataset.src = 'about:blank';
+      const template = document.createElement('template');
+      template.dataset.consent = 'analytics';
+      box.append(gated('analytics', { code: push('fine') }), frame, template);
+      await gate(new Set(['analytics', 'video'])).start();
+      expect(warnings.messages).to.deep.equal([]);
+    });
+  });
+});
+
+describe('cookies deleted on withdrawal', () => {
+  beforeEach(clearCookies);
+  afterEach(clearCookies);
+
+  it('lists the defaults of CONTRACT §5 for analytics', () => {
+    expect(ANALYTICS_COOKIES).to.deep.equal(['_ga', '_ga_*', '_gid', '_gat*', '_pk_*', 'mtm_*', 'MATOMO_*']);
+  });
+
+  it('matches names and * patterns, and nothing else', () => {
+    expect(matchesCookiePattern('_ga', '_ga')).to.equal(true);
+    expect(matchesCookiePattern('_gaX', '_ga')).to.equal(false);
+    expect(matchesCookiePattern('_ga_5K2XQ9', '_ga_*')).to.equal(true);
+    expect(matchesCookiePattern('_ga', '_ga_*')).to.equal(false);
+    expect(matchesCookiePattern('_gat', '_gat*')).to.equal(true);
+    expect(matchesCookiePattern('_gat_gtag_UA_1', '_gat*')).to.equal(true);
+    expect(matchesCookiePattern('_pk_id.1.a1b2', '_pk_*')).to.equal(true);
+    // Pattern characters other than * are literal.
+    expect(matchesCookiePattern('_pk_idX1', '_pk_id.*')).to.equal(false);
+    expect(matchesCookiePattern('_pk_id.1', '_pk_id.*')).to.equal(true);
+    expect(matchesCookiePattern('yt-remote-device-id', 'yt-*')).to.equal(true);
+    expect(matchesCookiePattern('mtm_consent', '*consent')).to.equal(true);
+  });
+
+  it('computes the host and every parent domain, and no Domain for IP addresses and localhost', () => {
+    expect(cookieDomains('a.b.artisanat.gov.ma')).to.deep.equal([undefined, 'a.b.artisanat.gov.ma', 'b.artisanat.gov.ma', 'artisanat.gov.ma', 'gov.ma']);
+    expect(cookieDomains('www.artisanat.gov.ma')).to.deep.equal([undefined, 'www.artisanat.gov.ma', 'artisanat.gov.ma', 'gov.ma']);
+    expect(cookieDomains('localhost')).to.deep.equal([undefined]);
+    expect(cookieDomains('127.0.0.1')).to.deep.equal([undefined]);
+    expect(cookieDomains('[::1]')).to.deep.equal([undefined]);
+  });
+
+  it('computes / and every prefix of the current path', () => {
+    expect(cookiePaths('/fr/demarches/suivi')).to.deep.equal(['/', '/fr', '/fr/', '/fr/demarches', '/fr/demarches/', '/fr/demarches/suivi', '/fr/demarches/suivi/']);
+    expect(cookiePaths('/')).to.deep.equal(['/']);
+  });
+
+  it('expires each matching cookie on every domain and path, Secure on https, keeping what it is told to keep', () => {
+    const writes: string[] = [];
+    Object.defineProperty(document, 'cookie', {
+      configurable: true,
+      get: () => '_ga=GA1.3; _ga_5K2XQ9=GS1; site_lang=fr; ma_cookie_consent=%7B%7D',
+      set: (value: string) => writes.push(value),
+    });
+    let deleted: string[];
+    try {
+      deleted = clearMatching([...ANALYTICS_COOKIES, '*'], {
+        keep: ['ma_cookie_consent', 'site_lang'],
+        where: { hostname: 'a.b.artisanat.gov.ma', pathname: '/fr/demarches/suivi', protocol: 'https:' },
+      });
+    } finally {
+      delete (document as { cookie?: string }).cookie;
+    }
+    expect(deleted).to.deep.equal(['_ga', '_ga_5K2XQ9']);
+    // 2 cookies × 5 domains (host-only included) × 7 paths.
+    expect(writes).to.have.length(70);
+    const attributes = (write: string) => Object.fromEntries(write.split('; ').slice(1).map((a) => [a.split('=')[0].toLowerCase(), a.split('=')[1] ?? true]));
+    for (const write of writes) {
+      const a = attributes(write);
+      expect(write).to.match(/^_ga(_5K2XQ9)?=;/);
+      expect(new Date(a.expires as string).getTime()).to.be.below(Date.now());
+      expect(a.secure).to.equal(true);
+    }
+    const forGa = writes.filter((w) => w.startsWith('_ga='));
+    expect([...new Set(forGa.map((w) => attributes(w).domain))].sort()).to.deep.equal(
+      [undefined, 'a.b.artisanat.gov.ma', 'artisanat.gov.ma', 'b.artisanat.gov.ma', 'gov.ma'].sort(),
+    );
+    expect([...new Set(forGa.map((w) => attributes(w).path))]).to.deep.equal(cookiePaths('/fr/demarches/suivi'));
+  });
+
+  it('really deletes the cookies of this page, and only those that match', () => {
+    document.cookie = '_ga=GA1.1; path=/';
+    document.cookie = '_ga_5K2XQ9=GS1; path=/';
+    document.cookie = '_pk_ses.1.a1b2=1; path=/';
+    document.cookie = 'site_lang=fr; path=/';
+    const deleted = clearMatching(ANALYTICS_COOKIES);
+    expect(deleted.sort()).to.deep.equal(['_ga', '_ga_5K2XQ9', '_pk_ses.1.a1b2']);
+    expect(document.cookie).not.to.match(/_ga|_pk_/);
+    expect(document.cookie).to.include('site_lang=fr');
+  });
+});
