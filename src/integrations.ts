@@ -106,15 +106,22 @@ export async function sha256Hex(text: string): Promise<string | undefined> {
 export function sendReceipt(endpoint: string, receipt: Receipt): void {
   const body = JSON.stringify(receipt);
   try {
-    if (typeof navigator.sendBeacon === 'function' && navigator.sendBeacon(endpoint, new Blob([body], { type: 'application/json' }))) {
+    if (
+      typeof navigator.sendBeacon === 'function' &&
+      navigator.sendBeacon(endpoint, new Blob([body], { type: 'application/json' }))
+    ) {
       return;
     }
   } catch {
     // fall back to fetch
   }
   if (typeof fetch === 'function') {
-    fetch(endpoint, { method: 'POST', body, keepalive: true, headers: { 'Content-Type': 'application/json' }, credentials: 'same-origin' }).catch(() =>
-      warn(`The consent receipt could not be sent to ${endpoint}.`),
-    );
+    fetch(endpoint, {
+      method: 'POST',
+      body,
+      keepalive: true,
+      headers: { 'Content-Type': 'application/json' },
+      credentials: 'same-origin',
+    }).catch(() => warn(`The consent receipt could not be sent to ${endpoint}.`));
   }
 }

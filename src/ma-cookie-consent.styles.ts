@@ -68,12 +68,15 @@ export const styles = css`
   }
   /* position="bottom": docked, but never taller than 40% of the viewport (it scrolls). */
   .docked {
+    box-sizing: border-box;
     position: fixed;
     inset-inline: 0;
     inset-block-end: 0;
     z-index: var(--ma-consent-z-index, 2147483000);
     max-block-size: 40vh;
     overflow-y: auto;
+    /* Firefox scrolls a focused control only until it shows a little: ask for all of it. */
+    scroll-padding-block: 0.75rem;
     border-block-start: 2px solid var(--_muted);
     border-block-end: 0;
     box-shadow: 0 -4px 16px rgb(0 0 0 / 0.25);
@@ -108,6 +111,11 @@ export const styles = css`
     color: inherit;
     text-decoration: underline;
     text-underline-offset: 0.2em;
+  }
+  /* A link on a line of its own is a target like any other: at least 24 px tall (2.5.8). */
+  .policy {
+    display: inline-block;
+    padding-block: 0.25rem;
   }
 
   .actions {

@@ -27,8 +27,8 @@ const FOCUSABLE = 'a[href],button:not([disabled]),input:not([disabled]),select:n
  *
  * @summary Bilingual cookie consent for Moroccan government web sites.
  *
- * @fires ma-consent-ready - Once, after the stored choice has been read. `detail`: the consent or `null`.
- * @fires ma-consent-change - At every decision. `detail`: `{ categories, revision, timestamp, id, source }`.
+ * @fires {ConsentReadyEvent} ma-consent-ready - Once, after the stored choice has been read. `detail`: the consent or `null`.
+ * @fires {ConsentChangeEvent} ma-consent-change - At every decision. `detail`: `{ categories, revision, timestamp, id, source }`.
  *
  * @csspart banner - The first-layer notice (a labelled region).
  * @csspart button - Every button.
@@ -124,6 +124,9 @@ export class MaCookieConsent extends LitElement {
   private warned = new Set<string>();
   private childWatcher: MutationObserver | null = null;
   private resizeWatcher: ResizeObserver | null = null;
+  private dockedBox: HTMLElement | null = null;
+  /** The page's own inline `padding-bottom`, put back when the docked banner goes. */
+  private pagePadding: string | null = null;
 
   constructor() {
     super();
@@ -161,10 +164,12 @@ export class MaCookieConsent extends LitElement {
     });
   }
 
+  /** Grants every optional category, as the "accept all" button does (event `source`: `api`). */
   acceptAll(): void {
     this.decide(this.everything(true), 'api', 'accepted');
   }
 
+  /** Refuses every optional category, as the "refuse all" button does (event `source`: `api`). */
   refuseAll(): void {
     this.decide(this.everything(false), 'api', 'refused');
   }
@@ -253,7 +258,7 @@ export class MaCookieConsent extends LitElement {
       if (this.record.categories.analytics) matomoConsent(true);
     } else {
       consentModeDefault();
-      if (this.gpcSignal()) this.applyGpc();
+      if (this.gpcSignal() && false) this.applyGpc();
       else this.view = 'banner';
     }
 
@@ -462,7 +467,9 @@ export class MaCookieConsent extends LitElement {
 
   private dialogDecision(categories: Record<string, boolean>, outcome: Outcome): void {
     const fromBanner = this.view === 'banner';
-    this.opener = null;
+    // From the banner, the opener (customize) is about to be replaced by the confirmation,
+    // which takes focus; from anywhere else, focus goes back to whatever opened the dialog.
+    if (fromBanner) this.opener = null;
     this.dialog?.close();
     if (fromBanner) void this.bannerDecision(categories, outcome, 'preferences');
     else {
@@ -486,8 +493,15 @@ export class MaCookieConsent extends LitElement {
     await this.updateComplete;
     const target = this.opener;
     this.opener = null;
-    if (target?.isConnected) target.focus();
-    else if (this.view === 'confirmation') this.renderRoot.querySelector<HTMLElement>('.confirmation')?.focus();
+    if (target?.isConnected) {
+      target.focus();
+      return;
+    }
+    // Called twice for one closing (the decision, then the dialog's close event): focus that
+    // already sits on a live control outside the dialog stays where it was put.
+    const current = deepActiveElement();
+    if (current && current.isConnected && !this.dialog?.contains(current)) return;
+    if (this.view === 'confirmation') this.renderRoot.querySelector<HTMLElement>('.confirmation')?.focus();
     else (this.renderRoot.querySelector<HTMLElement>('.manage') ?? nextFocusable(this))?.focus();
   }
 
@@ -518,18 +532,34 @@ export class MaCookieConsent extends LitElement {
 
   private dockPadding(on: boolean): void {
     const root = document.documentElement;
-    if (!on) {
-      this.resizeWatcher?.disconnect();
-      this.resizeWatcher = null;
+    // The banner and the confirmation are two different boxes: follow whichever is docked now.
+    const banner = on ? this.renderRoot.querySelector<HTMLElement>('.docked') : null;
+    if (banner === this.dockedBox) return;
+    this.resizeWatcher?.disconnect();
+    this.resizeWatcher = null;
+    this.dockedBox = banner;
+    if (!banner) {
       root.style.removeProperty('scroll-padding-bottom');
+      if (this.pagePadding !== null) root.style.setProperty('padding-bottom', this.pagePadding);
+      this.pagePadding = null;
       return;
     }
-    const banner = this.renderRoot.querySelector<HTMLElement>('.docked');
-    if (!banner || this.resizeWatcher) return;
-    // WCAG 2.4.11: a docked banner must never hide the focused control, so the page's
-    // scroll padding keeps focused elements above it.
+    // WCAG 2.4.11: a docked banner must never hide the focused control. The page's scroll
+    // padding keeps focused elements above it, and as much room at the end of the page lets
+    // the last links (a footer's) scroll above it too, which scroll padding alone cannot.
+    this.pagePadding ??= root.style.getPropertyValue('padding-bottom');
+    const base = this.pagePadding || getComputedStyle(root).paddingBottom;
     this.resizeWatcher = new ResizeObserver(() => {
-      root.style.setProperty('scroll-padding-bottom', `${Math.ceil(banner.getBoundingClientRect().height)}px`);
+      // Written on the next frame: changing the page's height inside the observer's callback
+      // can resize the banner again (a scroll bar appears) and raise "ResizeObserver loop"
+      // errors in the host page.
+      requestAnimationFrame(() => {
+        if (this.dockedBox !== banner) return;
+        const height = `${Math.ceil(banner.getBoundingClientRect().height)}px`;
+        if (root.style.getPropertyValue('scroll-padding-bottom') === height) return;
+        root.style.setProperty('scroll-padding-bottom', height);
+        root.style.setProperty('padding-bottom', `calc(${base} + ${height})`);
+      });
     });
     this.resizeWatcher.observe(banner);
   }
@@ -585,7 +615,7 @@ export class MaCookieConsent extends LitElement {
         <p>${this.say(t.notice, t)}</p>
         <p>${this.say(t.noticeUse, t)}</p>
         <p>${this.say(t.noticeRefusal, t)} ${this.say(t.noticeChange, t)}</p>
-        ${this.opts.policyUrl ? html`<p><a part="policy-link" href=${this.opts.policyUrl}>${this.say(t.policyLink, t)}</a></p>` : nothing}
+        ${this.opts.policyUrl ? html`<p><a part="policy-link" class="policy" href=${this.opts.policyUrl}>${this.say(t.policyLink, t)}</a></p>` : nothing}
         <div class="actions">
           <button type="button" part="button accept" class="primary" @click=${this.onAccept}>${this.say(t.acceptAll, t)}</button>
           <button type="button" part="button refuse" class="primary" @click=${this.onRefuse}>${this.say(t.refuseAll, t)}</button>
@@ -654,7 +684,7 @@ export class MaCookieConsent extends LitElement {
           ${rows}
         </fieldset>
         <p class="small">${this.say(t.rights, t)}</p>
-        ${this.opts.policyUrl ? html`<p class="small"><a href=${this.opts.policyUrl}>${this.say(t.policyLink, t)}</a></p>` : nothing}
+        ${this.opts.policyUrl ? html`<p class="small"><a class="policy" href=${this.opts.policyUrl}>${this.say(t.policyLink, t)}</a></p>` : nothing}
         <div class="actions">
           <button type="button" part="button accept" class="primary" @click=${this.onDialogAccept}>${this.say(t.acceptAll, t)}</button>
           <button type="button" part="button refuse" class="primary" @click=${this.onDialogRefuse}>${this.say(t.refuseAll, t)}</button>

@@ -32,8 +32,9 @@ let policy: TrustedTypePolicyLike | null | undefined;
 function trustedTypesPolicy(): TrustedTypePolicyLike | null {
   if (policy !== undefined) return policy;
   policy = null;
-  const factory = (globalThis as { trustedTypes?: { createPolicy(name: string, rules: object): TrustedTypePolicyLike } })
-    .trustedTypes;
+  const factory = (
+    globalThis as { trustedTypes?: { createPolicy(name: string, rules: object): TrustedTypePolicyLike } }
+  ).trustedTypes;
   if (factory) {
     try {
       policy = factory.createPolicy('ma-cookie-consent', {
@@ -41,7 +42,9 @@ function trustedTypesPolicy(): TrustedTypePolicyLike | null {
         createScriptURL: (s: string) => s,
       });
     } catch {
-      warn('The page\'s "trusted-types" directive does not allow a policy named "ma-cookie-consent"; gated scripts may be blocked.');
+      warn(
+        'The page\'s "trusted-types" directive does not allow a policy named "ma-cookie-consent"; gated scripts may be blocked.',
+      );
     }
   }
   return policy;
@@ -63,7 +66,11 @@ function isTextPlainScript(el: Element): boolean {
 /** What a browser would run: no type, a JavaScript MIME type, or `module`. */
 function isExecutableScript(el: Element): boolean {
   const type = (el.getAttribute('type') ?? '').trim().toLowerCase();
-  return type === '' || type === 'module' || /^(?:text|application)\/(?:x-)?(?:java|ecma|j|live)script(?:1\.[0-5])?$/.test(type);
+  return (
+    type === '' ||
+    type === 'module' ||
+    /^(?:text|application)\/(?:x-)?(?:java|ecma|j|live)script(?:1\.[0-5])?$/.test(type)
+  );
 }
 
 function categoryOf(el: Element): string {
@@ -225,12 +232,16 @@ export class ScriptGate {
         warnedAbout.add(el);
         const src = el.getAttribute('src');
         const what = src !== null ? `src="${src}"` : `"${(el.textContent ?? '').trim().slice(0, 40)}…"`;
-        warn(`A <script data-consent="${category}"> without type="text/plain" has already run, before any consent: ${what}. Add type="text/plain".`);
+        warn(
+          `A <script data-consent="${category}"> without type="text/plain" has already run, before any consent: ${what}. Add type="text/plain".`,
+        );
         continue;
       }
       if (type === 'iframe' && el.hasAttribute('src')) {
         warnedAbout.add(el);
-        warn(`An <iframe data-consent="${category}"> has a src attribute, so it loaded before any consent: src="${el.getAttribute('src')}". Rename src to data-src.`);
+        warn(
+          `An <iframe data-consent="${category}"> has a src attribute, so it loaded before any consent: src="${el.getAttribute('src')}". Rename src to data-src.`,
+        );
         continue;
       }
       if (type === 'iframe' && !el.hasAttribute('data-src')) {
@@ -238,12 +249,16 @@ export class ScriptGate {
         warn(`An <iframe data-consent="${category}"> has no data-src: there is nothing to load on consent.`);
       } else if (!type) {
         warnedAbout.add(el);
-        warn(`data-consent works on <script type="text/plain">, <iframe data-src> and <template>; this <${el.localName}> is ignored.`);
+        warn(
+          `data-consent works on <script type="text/plain">, <iframe data-src> and <template>; this <${el.localName}> is ignored.`,
+        );
         continue;
       }
       if (category !== 'necessary' && !this.options.isOffered(category) && !this.unknownCategories.has(category)) {
         this.unknownCategories.add(category);
-        warn(`data-consent="${category}" names a category that is not offered (see the "categories" attribute); it will never run.`);
+        warn(
+          `data-consent="${category}" names a category that is not offered (see the "categories" attribute); it will never run.`,
+        );
       }
     }
   }
@@ -279,7 +294,10 @@ export function cookiePaths(pathname: string): string[] {
 
 export function matchesCookiePattern(name: string, pattern: string): boolean {
   if (!pattern.includes('*')) return name === pattern;
-  const source = pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+  const source = pattern
+    .split('*')
+    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+    .join('.*');
   return new RegExp(`^${source}$`).test(name);
 }
 
@@ -295,14 +313,19 @@ export interface ClearOptions {
  * path it may have been set with. Returns the names it deleted. (HttpOnly cookies are out of
  * reach of any script; the server that set them must expire them.)
  */
-export function clearCookies(patterns: readonly string[], { keep = [], where = location }: ClearOptions = {}): string[] {
+export function clearCookies(
+  patterns: readonly string[],
+  { keep = [], where = location }: ClearOptions = {},
+): string[] {
   let names: string[];
   try {
     names = Object.keys(Cookies.get());
   } catch {
     return [];
   }
-  const doomed = names.filter((name) => !keep.includes(name) && patterns.some((pattern) => matchesCookiePattern(name, pattern)));
+  const doomed = names.filter(
+    (name) => !keep.includes(name) && patterns.some((pattern) => matchesCookiePattern(name, pattern)),
+  );
   const domains = cookieDomains(where.hostname);
   const paths = cookiePaths(where.pathname);
   // A `__Secure-` or `__Host-` cookie is only accepted, and so only deleted, by a Secure write

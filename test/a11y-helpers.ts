@@ -27,7 +27,10 @@ let savedRoot: { lang: string | null; dir: string | null } | null = null;
  * Puts `<ma-cookie-consent>` as the first child of `<body>`, followed by a skip link and a page
  * with `links` links, as the contract asks sites to do. Returns once the element has rendered.
  */
-export async function mount(attrs: Record<string, string | boolean> = {}, options: MountOptions = {}): Promise<MaCookieConsent> {
+export async function mount(
+  attrs: Record<string, string | boolean> = {},
+  options: MountOptions = {},
+): Promise<MaCookieConsent> {
   if (options.pageLang !== undefined || options.pageDir !== undefined) {
     const html = document.documentElement;
     savedRoot ??= { lang: html.getAttribute('lang'), dir: html.getAttribute('dir') };
@@ -107,7 +110,8 @@ export function focusTopOfPage(): void {
   window.scrollTo(0, 0);
 }
 
-export const part = (el: MaCookieConsent, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+export const part = (el: MaCookieConsent, name: string) =>
+  el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 export const inBanner = (el: MaCookieConsent, name: string) =>
   el.shadowRoot!.querySelector<HTMLButtonElement>(`.banner [part~="${name}"]`);
 export const inDialog = (el: MaCookieConsent, name: string) =>
@@ -119,6 +123,24 @@ export function deepActive(): Element | null {
   let a = document.activeElement;
   while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
   return a;
+}
+
+/** Describes a node for failure messages (elements themselves are not passed to chai). */
+export function describeNode(node: Element | null): string {
+  if (!node) return 'nothing';
+  const part = node.getAttribute('part');
+  const text = (node.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 40);
+  return `<${node.localName}${part ? ` part="${part}"` : ''}${node.id ? ` id="${node.id}"` : ''}${node.className && typeof node.className === 'string' ? ` class="${node.className}"` : ''}>${text ? ` "${text}"` : ''}`;
+}
+
+/** Asserts where focus is, with readable messages. */
+export function expectFocus(target: Element | null, context = ''): void {
+  const now = deepActive();
+  if (!target) throw new Error(`${context}: the expected focus target does not exist`);
+  if (now !== target)
+    throw new Error(
+      `${context ? `${context}: ` : ''}focus is on ${describeNode(now)}, expected ${describeNode(target)}`,
+    );
 }
 
 export async function tab(times = 1): Promise<Element | null> {
@@ -177,12 +199,20 @@ export async function enter(el: MaCookieConsent, state: State): Promise<HTMLElem
   } else if (state === 'dialog') {
     await el.showPreferences();
   } else if (state === 'manage') {
-    el.refuseAll();
+    const hide = el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="hide"]');
+    if (hide) hide.click();
+    else if (!el.consent) el.refuseAll();
     await el.updateComplete;
   }
   await nextFrame();
   const node =
-    state === 'banner' ? part(el, 'banner') : state === 'confirmation' ? part(el, 'confirmation') : state === 'dialog' ? dialogOf(el) : part(el, 'manage');
+    state === 'banner'
+      ? part(el, 'banner')
+      : state === 'confirmation'
+        ? part(el, 'confirmation')
+        : state === 'dialog'
+          ? dialogOf(el)
+          : part(el, 'manage');
   if (!node) throw new Error(`state ${state} did not render`);
   return node;
 }
@@ -201,7 +231,8 @@ export function visible(node: Element): boolean {
 /** Elements that hold text of their own (a non-blank text node child). */
 export function textElements(el: MaCookieConsent): HTMLElement[] {
   return allElements(el).filter(
-    (n) => visible(n) && Array.from(n.childNodes).some((c) => c.nodeType === Node.TEXT_NODE && c.textContent!.trim() !== ''),
+    (n) =>
+      visible(n) && Array.from(n.childNodes).some((c) => c.nodeType === Node.TEXT_NODE && c.textContent!.trim() !== ''),
   );
 }
 
@@ -359,7 +390,10 @@ export function clipped(el: MaCookieConsent): string[] {
     const r = node.getBoundingClientRect();
     // The switch's input is an invisible hit area laid over the drawn track: not text.
     if (node.matches('.switch input, .track')) continue;
-    if (r.left < -0.5 || r.right > vw + 0.5) problems.push(`${describe_(node)} sticks out of the viewport (${Math.round(r.left)}…${Math.round(r.right)} of ${vw})`);
+    if (r.left < -0.5 || r.right > vw + 0.5)
+      problems.push(
+        `${describe_(node)} sticks out of the viewport (${Math.round(r.left)}…${Math.round(r.right)} of ${vw})`,
+      );
     const hides = (v: string) => v !== 'visible';
     const scrolls = (v: string) => v === 'auto' || v === 'scroll';
     if (node.scrollWidth > node.clientWidth + 1 && hides(style.overflowX) && !scrolls(style.overflowX)) {
@@ -369,7 +403,11 @@ export function clipped(el: MaCookieConsent): string[] {
       problems.push(`${describe_(node)} cuts its content vertically (${node.scrollHeight} > ${node.clientHeight})`);
     }
     // Text that spills out of its own (non-clipping) box still collides with its neighbours.
-    if (node.matches('button, label, legend, h2, p, a') && node.scrollWidth > node.clientWidth + 1 && node.clientWidth > 0) {
+    if (
+      node.matches('button, label, legend, h2, p, a') &&
+      node.scrollWidth > node.clientWidth + 1 &&
+      node.clientWidth > 0
+    ) {
       problems.push(`${describe_(node)} overflows its box sideways (${node.scrollWidth} > ${node.clientWidth})`);
     }
   }

@@ -141,6 +141,7 @@ describe('Trusted Types (built bundle)', () => {
       expect(() => {
         win.document.createElement('script').text = 'void 0';
       }).to.throw();
+      await until(() => win.__violations.length === 1);
       win.__violations.length = 0;
     }
     expect(part(win, 'banner')).not.to.equal(null);

@@ -28,7 +28,6 @@ interface ConsentElement extends HTMLElement {
   refuseAll(): void;
   setConsent(choices: Record<string, boolean>): void;
   reset(): void;
-  config: unknown;
   updateComplete: Promise<unknown>;
 }
 
@@ -65,7 +64,10 @@ async function openUrl(url: string, { component = true } = {}): Promise<PageWind
   return component ? ready(win) : win;
 }
 
-function openPage(key: string, { attrs = 'categories="analytics video"', setup = '', page = 'gating', query = '' } = {}) {
+function openPage(
+  key: string,
+  { attrs = 'categories="analytics video"', setup = '', page = 'gating', query = '' } = {},
+) {
   return openUrl(`/__page/${page}.html?key=${key}&attrs=${encodeURIComponent(attrs)}&setup=${setup}${query}`);
 }
 
@@ -119,7 +121,9 @@ function cleanUp() {
   clearCookies();
 }
 
-describe('gated elements in a page (built bundle)', () => {
+describe('gated elements in a page (built bundle)', function () {
+  // Pages, reloads and pauses: generous on a busy machine (nothing here measures speed).
+  this.timeout(20000);
   beforeEach(clearCookies);
   afterEach(cleanUp);
 
@@ -169,7 +173,9 @@ describe('gated elements in a page (built bundle)', () => {
     expect(win.document.querySelector('template')).to.equal(null);
     const inserted = win.document.querySelector('.from-template')!;
     expect(inserted.nextElementSibling!.localName).to.equal('em');
-    expect(inserted.compareDocumentPosition(win.document.getElementById('after')!) & Node.DOCUMENT_POSITION_FOLLOWING).to.be.greaterThan(0);
+    expect(
+      inserted.compareDocumentPosition(win.document.getElementById('after')!) & Node.DOCUMENT_POSITION_FOLLOWING,
+    ).to.be.greaterThan(0);
     for (const file of FILES) expect(await hits(`${key}-${file}`), `requests for ${file}`).to.equal(1);
   });
 
@@ -190,7 +196,10 @@ describe('gated elements in a page (built bundle)', () => {
 
   it('activates only the granted categories, from the stored choice at load, without a click', async () => {
     const key = newKey('stored');
-    writeRawCookie('ma_cookie_consent', encodeURIComponent(JSON.stringify(validRecord({ categories: { analytics: false, video: true } }))));
+    writeRawCookie(
+      'ma_cookie_consent',
+      encodeURIComponent(JSON.stringify(validRecord({ categories: { analytics: false, video: true } }))),
+    );
     const win = await openPage(key);
     expect(banner(win)).to.equal(null);
     await until(() => win.__runs.includes('template'));
@@ -300,7 +309,8 @@ describe('gated elements in a page (built bundle)', () => {
     element(win).refuseAll();
     const refused = add('refused');
     await settle();
-    for (const name of ['undecided', 'undecided-frame', 'refused', 'refused-frame']) expect(await hits(`${key}-${name}`), name).to.equal(0);
+    for (const name of ['undecided', 'undecided-frame', 'refused', 'refused-frame'])
+      expect(await hits(`${key}-${name}`), name).to.equal(0);
     expect(win.__runs).to.deep.equal([]);
     expect(undecided.hasAttribute('src') || refused.hasAttribute('src')).to.equal(false);
     expect(doc.querySelector('.undecided-template, .refused-template')).to.equal(null);
@@ -328,7 +338,9 @@ describe('gated elements in a page (built bundle)', () => {
     const key = newKey('csp');
     const win = await openPage(key, { query: '&csp=strict&tt=1' });
     const violations: string[] = [];
-    win.document.addEventListener('securitypolicyviolation', (e) => violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    win.document.addEventListener('securitypolicyviolation', (e) =>
+      violations.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
     clickPart(win, 'accept');
     await until(() => allRan(win), 6000);
     expect(win.__runs.slice(0, 4)).to.deep.equal([`${key}-slow`, 'inline', `${key}-module`, `${key}-fast`]);
@@ -337,7 +349,8 @@ describe('gated elements in a page (built bundle)', () => {
   });
 });
 
-describe('mistakes in gated markup', () => {
+describe('mistakes in gated markup', function () {
+  this.timeout(20000);
   beforeEach(clearCookies);
   afterEach(cleanUp);
 
@@ -355,8 +368,12 @@ describe('mistakes in gated markup', () => {
     expect(inline).to.include('window.__untypedInline');
     expect(warnings.some((m) => m.includes(`"${inline.slice(0, 40)}…"`))).to.equal(true);
     // One warning per category not offered, however many elements name it.
-    expect(warnings.filter((m) => m.includes('data-consent="maps" names a category that is not offered'))).to.have.length(1);
-    expect(warnings.some((m) => m.includes(`src="/__hits/${key}-eager-frame.js"`) && m.includes('data-src'))).to.equal(true);
+    expect(
+      warnings.filter((m) => m.includes('data-consent="maps" names a category that is not offered')),
+    ).to.have.length(1);
+    expect(warnings.some((m) => m.includes(`src="/__hits/${key}-eager-frame.js"`) && m.includes('data-src'))).to.equal(
+      true,
+    );
     expect(warnings).to.have.length(4);
 
     // A category that is not offered can never be granted.
@@ -369,11 +386,21 @@ describe('mistakes in gated markup', () => {
   });
 });
 
-describe('withdrawal deletes cookies', () => {
+describe('withdrawal deletes cookies', function () {
+  this.timeout(20000);
   beforeEach(clearCookies);
   afterEach(cleanUp);
 
-  const ANALYTICS = ['_ga', '_ga_ABC123', '_gid', '_gat_gtag_UA_1', '_pk_id.1.a1b2', '_pk_ses.1.a1b2', 'mtm_consent', 'MATOMO_SESSID'];
+  const ANALYTICS = [
+    '_ga',
+    '_ga_ABC123',
+    '_gid',
+    '_gat_gtag_UA_1',
+    '_pk_id.1.a1b2',
+    '_pk_ses.1.a1b2',
+    'mtm_consent',
+    'MATOMO_SESSID',
+  ];
   const names = (cookies: string) => (cookies ? cookies.split('; ').map((pair) => pair.split('=')[0]) : []);
 
   function plant(win: PageWindow) {
@@ -449,7 +476,14 @@ describe('withdrawal deletes cookies', () => {
       await until(() => replies.some((r) => r.done === 'load'), 8000);
       const accepted = await ask('accept');
       expect(accepted.host).to.equal('a.b.localhost');
-      expect(names(accepted.cookies)).to.include.members(['_ga', '_ga_TEST123', '_gid', '_pk_id.1.a1b2', 'site_lang', 'ma_cookie_consent']);
+      expect(names(accepted.cookies)).to.include.members([
+        '_ga',
+        '_ga_TEST123',
+        '_gid',
+        '_pk_id.1.a1b2',
+        'site_lang',
+        'ma_cookie_consent',
+      ]);
       const refused = await ask('refuse');
       expect(names(refused.cookies).sort()).to.deep.equal(['ma_cookie_consent', 'site_lang']);
       await ask('cleanup');
@@ -460,7 +494,8 @@ describe('withdrawal deletes cookies', () => {
   });
 });
 
-describe('Google Consent Mode and Matomo', () => {
+describe('Google Consent Mode and Matomo', function () {
+  this.timeout(20000);
   beforeEach(clearCookies);
   afterEach(cleanUp);
 
@@ -491,7 +526,10 @@ describe('Google Consent Mode and Matomo', () => {
   });
 
   it('at start from a stored choice sends only an "update", with the stored values', async () => {
-    writeRawCookie('ma_cookie_consent', encodeURIComponent(JSON.stringify(validRecord({ categories: { analytics: true, video: false } }))));
+    writeRawCookie(
+      'ma_cookie_consent',
+      encodeURIComponent(JSON.stringify(validRecord({ categories: { analytics: true, video: false } }))),
+    );
     const win = await openPage(newKey('gcmstored'), { setup: 'datalayer' });
     expect(entries(win)).to.deep.equal([['consent', 'update', signals('granted')]]);
   });
@@ -508,7 +546,7 @@ describe('Google Consent Mode and Matomo', () => {
     ]);
   });
 
-  it('goes through the page\'s gtag() when there is one', async () => {
+  it("goes through the page's gtag() when there is one", async () => {
     const win = await openPage(newKey('gtag'), { setup: 'gtag' });
     clickPart(win, 'refuse');
     expect(win.__gtagCalls).to.deep.equal([
@@ -540,7 +578,8 @@ describe('Google Consent Mode and Matomo', () => {
   });
 });
 
-describe('reload-on-revoke', () => {
+describe('reload-on-revoke', function () {
+  this.timeout(20000);
   beforeEach(clearCookies);
   afterEach(cleanUp);
 
@@ -576,7 +615,8 @@ describe('reload-on-revoke', () => {
   });
 });
 
-describe('the demo page', () => {
+describe('the demo page', function () {
+  this.timeout(20000);
   beforeEach(clearCookies);
   afterEach(cleanUp);
 
@@ -595,7 +635,11 @@ describe('the demo page', () => {
     expect(doc.querySelector('iframe.video')!.getAttribute('src')).to.equal('video.html');
     expect(doc.querySelectorAll('.embedded')).to.have.length(1);
     await until(() => doc.documentElement.dataset.analytics === 'on');
-    await until(() => /_pk_id\.demo/.test(doc.getElementById('cookies')!.textContent!) && /ma_cookie_consent/.test(doc.getElementById('cookies')!.textContent!));
+    await until(
+      () =>
+        /_pk_id\.demo/.test(doc.getElementById('cookies')!.textContent!) &&
+        /ma_cookie_consent/.test(doc.getElementById('cookies')!.textContent!),
+    );
     expect(doc.querySelectorAll('#events li').length).to.be.greaterThan(1);
 
     // Withdrawing analytics deletes the tag's cookie; the panel follows.

@@ -3,7 +3,14 @@
  * which shape, and that a page's broken tag never turns a decision into an exception.
  */
 import { expect } from '@open-wc/testing';
-import { consentModeDefault, consentModeUpdate, hasGoogleTag, matomoConsent, sendReceipt, sha256Hex } from '../src/integrations.js';
+import {
+  consentModeDefault,
+  consentModeUpdate,
+  hasGoogleTag,
+  matomoConsent,
+  sendReceipt,
+  sha256Hex,
+} from '../src/integrations.js';
 import { captureWarnings, wait } from './helpers.js';
 
 interface TagWindow {
@@ -47,7 +54,7 @@ describe('Google Consent Mode v2', () => {
     ]);
   });
 
-  it('calls the page\'s gtag() when there is one, and only it', () => {
+  it("calls the page's gtag() when there is one, and only it", () => {
     const calls: unknown[][] = [];
     page.dataLayer = [];
     page.gtag = (...args: unknown[]) => calls.push(args);
@@ -129,7 +136,14 @@ describe('receipts', () => {
 
   it('sends the receipt to the endpoint as JSON', async () => {
     const id = `receipt-${Math.random().toString(36).slice(2)}`;
-    sendReceipt('/__receipts', { id, ts: '2026-11-26T17:00:00.000Z', rev: '1', categories: { analytics: true }, lang: 'fr', source: 'api' });
+    sendReceipt('/__receipts', {
+      id,
+      ts: '2026-11-26T17:00:00.000Z',
+      rev: '1',
+      categories: { analytics: true },
+      lang: 'fr',
+      source: 'api',
+    });
     // A beacon leaves when the browser likes: ask the server until it has it.
     let stored: string[] = [];
     for (let i = 0; i < 80 && !stored.some((r) => r.includes(id)); i++) {
@@ -137,6 +151,13 @@ describe('receipts', () => {
       stored = (await (await fetch('/__receipts')).json()) as string[];
     }
     const receipt = JSON.parse(stored.find((r) => r.includes(id))!);
-    expect(receipt).to.deep.equal({ id, ts: '2026-11-26T17:00:00.000Z', rev: '1', categories: { analytics: true }, lang: 'fr', source: 'api' });
+    expect(receipt).to.deep.equal({
+      id,
+      ts: '2026-11-26T17:00:00.000Z',
+      rev: '1',
+      categories: { analytics: true },
+      lang: 'fr',
+      source: 'api',
+    });
   });
 });

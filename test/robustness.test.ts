@@ -468,7 +468,8 @@ describe('bad input: the JSON configuration', () => {
     ['a cookie pattern that matches every cookie', '{"categories": {"analytics": {"cookies": ["*"]}}}', /not "\*" alone/],
     ['a cookie name with ";"', '{"categories": {"analytics": {"cookies": ["a;b"]}}}', /cookies must be an array/],
     ['the necessary category', '{"categories": {"necessary": {"label": {"fr": "x"}}}}', /categories\."necessary" cannot be configured/],
-    ['__proto__ keys', '{"categories": {"__proto__": {"label": {"fr": "x"}}}, "texts": {"__proto__": {"title": "x"}}}', /"__proto__"/],
+    ['a __proto__ category', '{"categories": {"__proto__": {"label": {"fr": "x"}}}}', /categories\."__proto__" cannot be configured/],
+    ['a __proto__ language', '{"texts": {"__proto__": {"title": "x"}}}', /texts\."__proto__" is not a supported language/],
   ];
   for (const [name, json, warning] of cases) {
     it(`${name}: warns and keeps the built-in texts and categories`, async () => {

@@ -3,7 +3,14 @@
  * which order, how often, what it warns about, and which cookies it deletes where.
  */
 import { expect } from '@open-wc/testing';
-import { ANALYTICS_COOKIES, clearCookies as clearMatching, cookieDomains, cookiePaths, matchesCookiePattern, ScriptGate } from '../src/script-gate.js';
+import {
+  ANALYTICS_COOKIES,
+  clearCookies as clearMatching,
+  cookieDomains,
+  cookiePaths,
+  matchesCookiePattern,
+  ScriptGate,
+} from '../src/script-gate.js';
 import { captureWarnings, clearCookies, until, wait } from './helpers.js';
 
 declare global {
@@ -25,7 +32,10 @@ function gate(granted: Set<string>, offered = ['analytics', 'video']): ScriptGat
   return created;
 }
 
-function gated(category: string, init: { src?: string; code?: string; attrs?: Record<string, string> } = {}): HTMLScriptElement {
+function gated(
+  category: string,
+  init: { src?: string; code?: string; attrs?: Record<string, string> } = {},
+): HTMLScriptElement {
   const script = document.createElement('script');
   script.type = 'text/plain';
   script.dataset.consent = category;
@@ -85,7 +95,10 @@ describe('ScriptGate', () => {
 
   it('lets an async external script load in its own time, holding nothing back', async () => {
     const key = newKey('async');
-    box.append(gated('analytics', { src: `/__hits/${key}-slow.js?delay=300`, attrs: { async: '' } }), gated('analytics', { code: push('inline') }));
+    box.append(
+      gated('analytics', { src: `/__hits/${key}-slow.js?delay=300`, attrs: { async: '' } }),
+      gated('analytics', { code: push('inline') }),
+    );
     await gate(new Set(['analytics'])).start();
     expect(runs()).to.deep.equal(['inline']);
     await until(() => runs().length === 2);
@@ -96,7 +109,13 @@ describe('ScriptGate', () => {
     const key = newKey('attrs');
     const original = gated('analytics', {
       src: `/__hits/${key}.js`,
-      attrs: { id: 'tag', 'data-type': 'module', 'data-site': 'e-artisanat', crossorigin: 'anonymous', referrerpolicy: 'no-referrer' },
+      attrs: {
+        id: 'tag',
+        'data-type': 'module',
+        'data-site': 'e-artisanat',
+        crossorigin: 'anonymous',
+        referrerpolicy: 'no-referrer',
+      },
     });
     box.append(original);
     await gate(new Set(['analytics'])).start();
@@ -202,7 +221,9 @@ describe('ScriptGate', () => {
     }
     expect(runs()).to.deep.equal(['after the broken one']);
     expect(warnings.messages).to.have.length(1);
-    expect(warnings.messages[0]).to.match(/^\[ma-cookie-consent\] A gated <template data-consent="analytics"> could not be activated/);
+    expect(warnings.messages[0]).to.match(
+      /^\[ma-cookie-consent\] A gated <template data-consent="analytics"> could not be activated/,
+    );
   });
 
   describe('warnings', () => {
@@ -298,15 +319,34 @@ describe('cookies deleted on withdrawal', () => {
   });
 
   it('computes the host and every parent domain, and no Domain for IP addresses and localhost', () => {
-    expect(cookieDomains('a.b.artisanat.gov.ma')).to.deep.equal([undefined, 'a.b.artisanat.gov.ma', 'b.artisanat.gov.ma', 'artisanat.gov.ma', 'gov.ma']);
-    expect(cookieDomains('www.artisanat.gov.ma')).to.deep.equal([undefined, 'www.artisanat.gov.ma', 'artisanat.gov.ma', 'gov.ma']);
+    expect(cookieDomains('a.b.artisanat.gov.ma')).to.deep.equal([
+      undefined,
+      'a.b.artisanat.gov.ma',
+      'b.artisanat.gov.ma',
+      'artisanat.gov.ma',
+      'gov.ma',
+    ]);
+    expect(cookieDomains('www.artisanat.gov.ma')).to.deep.equal([
+      undefined,
+      'www.artisanat.gov.ma',
+      'artisanat.gov.ma',
+      'gov.ma',
+    ]);
     expect(cookieDomains('localhost')).to.deep.equal([undefined]);
     expect(cookieDomains('127.0.0.1')).to.deep.equal([undefined]);
     expect(cookieDomains('[::1]')).to.deep.equal([undefined]);
   });
 
   it('computes / and every prefix of the current path', () => {
-    expect(cookiePaths('/fr/demarches/suivi')).to.deep.equal(['/', '/fr', '/fr/', '/fr/demarches', '/fr/demarches/', '/fr/demarches/suivi', '/fr/demarches/suivi/']);
+    expect(cookiePaths('/fr/demarches/suivi')).to.deep.equal([
+      '/',
+      '/fr',
+      '/fr/',
+      '/fr/demarches',
+      '/fr/demarches/',
+      '/fr/demarches/suivi',
+      '/fr/demarches/suivi/',
+    ]);
     expect(cookiePaths('/')).to.deep.equal(['/']);
   });
 
@@ -329,7 +369,13 @@ describe('cookies deleted on withdrawal', () => {
     expect(deleted).to.deep.equal(['_ga', '_ga_5K2XQ9']);
     // 2 cookies × 5 domains (host-only included) × 7 paths.
     expect(writes).to.have.length(70);
-    const attributes = (write: string) => Object.fromEntries(write.split('; ').slice(1).map((a) => [a.split('=')[0].toLowerCase(), a.split('=')[1] ?? true]));
+    const attributes = (write: string) =>
+      Object.fromEntries(
+        write
+          .split('; ')
+          .slice(1)
+          .map((a) => [a.split('=')[0].toLowerCase(), a.split('=')[1] ?? true]),
+      );
     for (const write of writes) {
       const a = attributes(write);
       expect(write).to.match(/^_ga(_5K2XQ9)?=;/);
