@@ -20,9 +20,9 @@ const root = dirname(fileURLToPath(import.meta.url));
  *
  * - css: comments and formatting whitespace go, a space stays wherever CSS needs one (the
  *   descendant combinator before `:`, `calc()` operators, `and (` in media queries).
- * - html: a line break plus indentation between two tags, or between a tag and a binding, is
- *   formatting, and goes; anywhere else whitespace becomes one space. So a line break between
- *   two inline elements is not a space: write the space on the line where one is meant.
+ * - html: a line break plus indentation next to a block element's tag (div, p, section, h2,
+ *   dialog…), with no text on the other side, is formatting, and goes; any other run of
+ *   whitespace becomes one space (it may show between inline elements, bindings or text).
  *   Attribute values and templates holding `<pre>` or `<textarea>` are left alone.
  *
  * Only files under src/ are touched; lit's own code is already minified.
@@ -60,8 +60,9 @@ function walk(node, visit) {
   }
 }
 
-const PLACEHOLDER = (i) => `\u0000${i}\u0000`;
-const PLACEHOLDER_RE = /\u0000(\d+)\u0000/g;
+// Private-use characters: they cannot occur in CSS that means anything.
+const PLACEHOLDER = (i) => `\uE000${i}\uE000`;
+const PLACEHOLDER_RE = /\uE000(\d+)\uE000/g;
 
 /** Minifies the raw text parts of a `css` template; interpolations stay where they were. */
 export function minifyCssParts(raws) {
@@ -71,11 +72,16 @@ export function minifyCssParts(raws) {
   text = text.replace(/\/\*[\s\S]*?\*\/|'(?:\\[\s\S]|[^'\\])*'|"(?:\\[\s\S]|[^"\\])*"/g, (match) => {
     if (match.startsWith('/*')) return ' ';
     strings.push(match);
-    return `\u0001${strings.length - 1}\u0001`;
+    return `\uE001${strings.length - 1}\uE001`;
   });
   text = text.replace(/\s+/g, ' ');
   // No space is needed next to these (`:` only after: `a :hover` is not `a:hover`).
-  text = text.replace(/ ?([{};,]) ?/g, '$1').replace(/\( /g, '(').replace(/ \)/g, ')').replace(/: /g, ':').replace(/ !important/g, '!important');
+  text = text
+    .replace(/ ?([{};,]) ?/g, '$1')
+    .replace(/\( /g, '(')
+    .replace(/ \)/g, ')')
+    .replace(/: /g, ':')
+    .replace(/ !important/g, '!important');
   // Selector combinators, outside parentheses only (`calc(1px + 2px)` needs its spaces).
   let depth = 0;
   let out = '';
@@ -90,7 +96,7 @@ export function minifyCssParts(raws) {
     .replace(/;}/g, '}')
     .replace(/(^|[\s:,(/])0\.(\d)/g, '$1.$2')
     .trim()
-    .replace(/\u0001(\d+)\u0001/g, (_, i) => strings[Number(i)]);
+    .replace(/\uE001(\d+)\uE001/g, (_, i) => strings[Number(i)]);
   const parts = text.split(PLACEHOLDER_RE);
   // split() with a capture group interleaves the indexes: keep the text parts.
   const result = parts.filter((_, i) => i % 2 === 0);
@@ -104,7 +110,7 @@ export function minifyHtmlParts(raws) {
   let quote = '';
   return raws.map((raw, part) => {
     let out = '';
-    for (let i = 0; i < raw.length; ) {
+    for (let i = 0; i < raw.length;) {
       const c = raw[i];
       if (quote) {
         if (c === quote) quote = '';
@@ -118,19 +124,24 @@ export function minifyHtmlParts(raws) {
         const run = raw.slice(i, j);
         if (inTag) out += ' ';
         else {
-          // Neighbours: a tag edge, a binding (the edge of a part), the template's ends, or text.
-          const before = i === 0 ? (part === 0 ? 'edge' : 'binding') : raw[i - 1] === '>' ? 'tag' : 'text';
-          const after = j === raw.length ? (part === raws.length - 1 ? 'edge' : 'binding') : raw[j] === '<' ? 'tag' : 'text';
-          const formatting =
-            run.includes('\n') && before !== 'text' && after !== 'text' && !(before === 'binding' && after === 'binding');
-          out += formatting ? '' : ' ';
+          // Neighbours: the template's ends, a binding (the edge of a part), a tag, or text.
+          const before = i === 0 ? (part === 0 ? 'edge' : 'binding') : raw[i - 1] === '>' ? tagBefore(out) : 'text';
+          const after =
+            j === raw.length
+              ? part === raws.length - 1
+                ? 'edge'
+                : 'binding'
+              : raw[j] === '<'
+                ? tagAfter(raw, j)
+                : 'text';
+          out += run.includes('\n') && isFormatting(before, after) ? '' : ' ';
         }
         i = j;
         continue;
       }
       if (inTag) {
         if (c === '>') inTag = false;
-        else if ((c === '"' || c === "'") && out.endsWith('=')) quote = c;
+        else if ((c === '"' || c === "'") && /=\s*$/.test(out)) quote = c;
       } else if (c === '<' && /[A-Za-z/!]/.test(raw[i + 1] ?? '')) inTag = true;
       out += c;
       i++;
@@ -138,6 +149,25 @@ export function minifyHtmlParts(raws) {
     return out;
   });
 }
+
+/**
+ * Elements whose box starts a new line: whitespace next to them never shows. Next to an inline
+ * element (a, span, button, label, input, bdi…) or a binding, a line break could be a visible
+ * space, so it stays one.
+ */
+const BLOCK = new Set(
+  (
+    'address article aside blockquote br dd details dialog div dl dt fieldset figcaption figure footer form ' +
+    'h1 h2 h3 h4 h5 h6 header hr legend li main nav ol option p pre section summary table tbody td tfoot th ' +
+    'thead tr ul style script template'
+  ).split(' '),
+);
+const tagBefore = (out) =>
+  BLOCK.has(/<\/?([a-zA-Z][\w-]*)[^<]*>$/.exec(out)?.[1]?.toLowerCase()) ? 'block' : 'inline';
+const tagAfter = (raw, j) =>
+  BLOCK.has(/^<\/?([a-zA-Z][\w-]*)/.exec(raw.slice(j))?.[1]?.toLowerCase()) ? 'block' : 'inline';
+const isFormatting = (before, after) =>
+  before !== 'text' && after !== 'text' && (before === 'block' || after === 'block');
 
 /**
  * Applies [start, end, replacement] edits and returns the code with a source map: one segment
@@ -187,7 +217,10 @@ function applyEdits(code, id, edits) {
     cursor = end;
   }
   emit(code.slice(cursor), cursor);
-  return { code: out, map: { version: 3, sources: [id], sourcesContent: [code], names: [], mappings: encodeMappings(lines) } };
+  return {
+    code: out,
+    map: { version: 3, sources: [id], sourcesContent: [code], names: [], mappings: encodeMappings(lines) },
+  };
 }
 
 function encodeMappings(lines) {
@@ -239,7 +272,7 @@ function vlq(value) {
  * Fills `mangle.properties.regex` of the terser options passed in, before terser runs.
  */
 export function manglePrivateMembers(terserOptions, { include = /[\\/](?:src|locales)[\\/].*\.ts$/ } = {}) {
-  const properties = (terserOptions.mangle ??= {}).properties = { regex: /^$/ };
+  const properties = ((terserOptions.mangle ??= {}).properties = { regex: /^$/ });
   const candidates = new Set();
   const excluded = new Set();
   return {
@@ -266,8 +299,12 @@ function collectFromTypeScript(code, id, candidates, excluded) {
   const nameOf = (node) => (node && (ts.isIdentifier(node) || ts.isPrivateIdentifier(node)) ? node.text : null);
   const visit = (node) => {
     const isMember =
-      ts.isPropertyDeclaration(node) || ts.isMethodDeclaration(node) || ts.isGetAccessor(node) || ts.isSetAccessor(node);
-    const isParameterProperty = ts.isParameter(node) && ts.isConstructorDeclaration(node.parent) && node.modifiers?.length;
+      ts.isPropertyDeclaration(node) ||
+      ts.isMethodDeclaration(node) ||
+      ts.isGetAccessor(node) ||
+      ts.isSetAccessor(node);
+    const isParameterProperty =
+      ts.isParameter(node) && ts.isConstructorDeclaration(node.parent) && node.modifiers?.length;
     if ((isMember && ts.isClassLike(node.parent)) || isParameterProperty) {
       const modifiers = ts.canHaveModifiers(node) ? (ts.getModifiers(node) ?? []) : [];
       const decorated = ts.canHaveDecorators(node) && (ts.getDecorators(node) ?? []).length > 0;
@@ -280,8 +317,12 @@ function collectFromTypeScript(code, id, candidates, excluded) {
     } else if (ts.isPropertyAccessExpression(node) && node.expression.kind !== ts.SyntaxKind.ThisKeyword) {
       excluded.add(node.name.text);
     } else if (
-      (ts.isPropertyAssignment(node) || ts.isShorthandPropertyAssignment(node) || ts.isPropertySignature(node) ||
-        ts.isMethodSignature(node) || ts.isBindingElement(node) || (ts.isMethodDeclaration(node) && ts.isObjectLiteralExpression(node.parent)))
+      ts.isPropertyAssignment(node) ||
+      ts.isShorthandPropertyAssignment(node) ||
+      ts.isPropertySignature(node) ||
+      ts.isMethodSignature(node) ||
+      ts.isBindingElement(node) ||
+      (ts.isMethodDeclaration(node) && ts.isObjectLiteralExpression(node.parent))
     ) {
       const name = nameOf(node.propertyName ?? node.name);
       if (name) excluded.add(name);
@@ -293,8 +334,12 @@ function collectFromTypeScript(code, id, candidates, excluded) {
 
 function collectFromJavaScript(ast, excluded) {
   walk(ast, (node) => {
-    if ((node.type === 'MemberExpression' && !node.computed) || node.type === 'Property' ||
-        node.type === 'MethodDefinition' || node.type === 'PropertyDefinition') {
+    if (
+      (node.type === 'MemberExpression' && !node.computed) ||
+      node.type === 'Property' ||
+      node.type === 'MethodDefinition' ||
+      node.type === 'PropertyDefinition'
+    ) {
       const key = node.type === 'MemberExpression' ? node.property : node.key;
       if (key.type === 'Identifier' || key.type === 'PrivateIdentifier') excluded.add(key.name);
     }
@@ -322,7 +367,9 @@ export function stripLitHooks() {
     name: 'strip-lit-hooks',
     transform(code, id) {
       if (!/[\\/]node_modules[\\/](?:lit-html|lit-element|@lit[\\/]reactive-element)[\\/]/.test(id)) return null;
-      const edits = patterns.flatMap((pattern) => [...code.matchAll(pattern)].map((m) => [m.index, m.index + m[0].length, '(void 0)']));
+      const edits = patterns.flatMap((pattern) =>
+        [...code.matchAll(pattern)].map((m) => [m.index, m.index + m[0].length, '(void 0)']),
+      );
       return edits.length ? applyEdits(code, id, edits) : null;
     },
   };

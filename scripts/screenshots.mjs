@@ -1,9 +1,18 @@
-// `npm run screenshots`: PNGs of every state (banner, confirmation, dialog, manage button) in
-// French and Arabic, light and dark, at 320 px and desktop width, into docs/screenshots/.
-import { mkdirSync } from 'node:fs';
+/* global document, HTMLElement, requestAnimationFrame -- used inside page.evaluate() callbacks, which run in the browser */
+// `npm run screenshots`: PNGs of every state (banner, confirmation, dialog, manage button, and
+// the banner docked with position="bottom") in French and Arabic, light and dark, at 320 px and
+// desktop width, into docs/screenshots/. Needs a built bundle (dist/ma-cookie-consent.min.js).
+//
+// Files are named <state>-<lang>-<theme>-<size>.png, e.g. dialog-ar-light-desktop.png.
+import { existsSync, mkdirSync } from 'node:fs';
 import { startDevServer } from '@web/dev-server';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from './browser.mjs';
+
+if (!existsSync(new URL('../dist/ma-cookie-consent.min.js', import.meta.url))) {
+  console.error('No dist/ma-cookie-consent.min.js: build first (npm run build).');
+  process.exit(1);
+}
 
 const out = new URL('../docs/screenshots/', import.meta.url);
 mkdirSync(out, { recursive: true });
@@ -14,28 +23,48 @@ const server = await startDevServer({
   logStartMessage: false,
 });
 const base = `http://localhost:${server.server.address().port}`;
-const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
+const browser = await chromium.launch({ executablePath: chromiumPath() ?? undefined, args: chromiumArgs });
 
-const widths = { mobile: { width: 320, height: 640 }, desktop: { width: 1280, height: 800 } };
-const states = ['banner', 'confirmation', 'dialog', 'manage'];
+const sizes = { mobile: { width: 320, height: 640 }, desktop: { width: 1280, height: 800 } };
+const states = ['banner', 'confirmation', 'dialog', 'manage', 'docked'];
 let count = 0;
 try {
   for (const lang of ['fr', 'ar']) {
     for (const theme of ['light', 'dark']) {
-      for (const [size, viewport] of Object.entries(widths)) {
-        const context = await browser.newContext({ viewport, colorScheme: theme, deviceScaleFactor: 1 });
+      for (const [size, viewport] of Object.entries(sizes)) {
+        // The demo's element follows the system theme (theme="auto"); reduced motion so that no
+        // colour is caught half-way through a transition.
+        const context = await browser.newContext({
+          viewport,
+          colorScheme: theme,
+          reducedMotion: 'reduce',
+          deviceScaleFactor: 1,
+        });
         const page = await context.newPage();
         for (const state of states) {
           await context.clearCookies();
           await page.goto(`${base}/demo/${lang === 'ar' ? 'ar.html' : 'index.html'}`);
           const host = page.locator('ma-cookie-consent');
           await host.evaluate((el) => el.updateComplete);
-          if (state === 'confirmation') await host.locator('[part~="refuse"]').first().click();
-          if (state === 'manage') {
-            await host.evaluate((el) => el.refuseAll());
+          if (state === 'docked') {
+            await host.evaluate((el) => {
+              el.setAttribute('position', 'bottom');
+              return el.updateComplete;
+            });
           }
+          // Real clicks, as a visitor would: refuse shows the confirmation, customize the dialog.
+          if (state === 'confirmation') await host.locator('[part~="refuse"]').first().click();
           if (state === 'dialog') await host.locator('[part~="customize"]').click();
-          await page.waitForTimeout(150);
+          if (state === 'manage') {
+            await host.locator('[part~="refuse"]').first().click();
+            await host.locator('[part~="hide"]').click();
+            // The button keeps focus after hiding; a screenshot shows it at rest.
+            await page.evaluate(() => document.activeElement instanceof HTMLElement && document.activeElement.blur());
+          }
+          await host.evaluate((el) => el.updateComplete);
+          await page.evaluate(
+            () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+          );
           const file = `${state}-${lang}-${theme}-${size}.png`;
           await page.screenshot({ path: new URL(file, out).pathname, fullPage: false });
           count++;

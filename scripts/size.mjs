@@ -19,7 +19,9 @@ export const BUDGET_GZIP = 12 * 1024;
 const hasGzipCli = spawnSync('gzip', ['--version']).status === 0;
 export const gzipMethod = hasGzipCli ? 'gzip -9 -n' : 'zlib level 9';
 export const gzipSize = (data) =>
-  hasGzipCli ? spawnSync('gzip', ['-9', '-n', '-c'], { input: data, maxBuffer: 1 << 26 }).stdout.length : gzipSync(data, { level: 9 }).length;
+  hasGzipCli
+    ? spawnSync('gzip', ['-9', '-n', '-c'], { input: data, maxBuffer: 1 << 26 }).stdout.length
+    : gzipSync(data, { level: 9 }).length;
 export const brotliSize = (data) =>
   brotliCompressSync(data, {
     params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: data.length },
@@ -94,11 +96,12 @@ function shortName(path) {
 }
 
 function groupOf(name) {
-  if (name.startsWith('lit') || name.startsWith('@lit/')) return 'lit (lit, lit-html, lit-element, @lit/reactive-element)';
+  if (name.startsWith('lit') || name.startsWith('@lit/'))
+    return 'lit (lit, lit-html, lit-element, @lit/reactive-element)';
   if (name.startsWith('js-cookie')) return 'js-cookie';
   if (name.startsWith('tslib')) return 'tslib';
   if (name.startsWith('locales/')) return 'locales';
-  if (name === '(unmapped)') return '(unmapped: wrapper, joins)';
+  if (name === '(unmapped)') return '(unmapped: IIFE wrapper, tslib __decorate)';
   return 'src';
 }
 
@@ -165,13 +168,17 @@ function main() {
 
   console.log(`${file}`);
   console.log(`  raw     ${String(raw).padStart(7)} B  ${kb(raw)}`);
-  console.log(`  gzip    ${String(gzip).padStart(7)} B  ${kb(gzip)}   (${gzipMethod}; budget ${BUDGET_GZIP} B = ${kb(BUDGET_GZIP)})`);
+  console.log(
+    `  gzip    ${String(gzip).padStart(7)} B  ${kb(gzip)}   (${gzipMethod}; budget ${BUDGET_GZIP} B = ${kb(BUDGET_GZIP)})`,
+  );
   console.log(`  brotli  ${String(brotli).padStart(7)} B  ${kb(brotli)}   (quality 11)`);
 
   if (withModules) attribute(code.toString('utf8'), `${file}.map`);
 
   if (gzip > BUDGET_GZIP) {
-    console.error(`\nOver budget by ${gzip - BUDGET_GZIP} B gzip.`);
+    console.error(
+      `\nOver budget by ${gzip - BUDGET_GZIP} B gzip.${withModules ? '' : ' Where the bytes are: node scripts/size.mjs --modules'}`,
+    );
     process.exit(1);
   }
   console.log(`\nWithin budget (${BUDGET_GZIP - gzip} B to spare).`);

@@ -50,7 +50,10 @@ function localized(value: unknown, where: string): LocalizedText | undefined {
   }
   const out: LocalizedText = {};
   for (const [lang, text] of Object.entries(value)) {
-    if (!isLanguage(lang)) warn(`config: ${where}.${JSON.stringify(lang)} is not a supported language (${Object.keys(locales).join(', ')}); it is ignored.`);
+    if (!isLanguage(lang))
+      warn(
+        `config: ${where}.${JSON.stringify(lang)} is not a supported language (${Object.keys(locales).join(', ')}); it is ignored.`,
+      );
     else if (typeof text === 'string' && text.length <= MAX_TEXT) out[lang] = text;
     else warn(`config: ${where}.${lang} must be a string of at most ${MAX_TEXT} characters; it is ignored.`);
   }
@@ -78,7 +81,9 @@ export function normalizeConfig(raw: unknown, textKeys: readonly string[]): Cons
       config.texts = {};
       for (const [lang, texts] of Object.entries(raw.texts)) {
         if (!isLanguage(lang)) {
-          warn(`config: texts.${JSON.stringify(lang)} is not a supported language (${Object.keys(locales).join(', ')}); it is ignored.`);
+          warn(
+            `config: texts.${JSON.stringify(lang)} is not a supported language (${Object.keys(locales).join(', ')}); it is ignored.`,
+          );
           continue;
         }
         if (!isObject(texts)) {
@@ -88,7 +93,8 @@ export function normalizeConfig(raw: unknown, textKeys: readonly string[]): Cons
         const kept: Partial<Record<TextKey, string>> = {};
         for (const [key, text] of Object.entries(texts)) {
           if (!textKeys.includes(key)) warn(`config: texts.${lang}.${key} is not a known text; it is ignored.`);
-          else if (typeof text !== 'string' || text.length > MAX_TEXT) warn(`config: texts.${lang}.${key} must be a string; it is ignored.`);
+          else if (typeof text !== 'string' || text.length > MAX_TEXT)
+            warn(`config: texts.${lang}.${key} must be a string; it is ignored.`);
           else kept[key as TextKey] = text;
         }
         config.texts[lang] = kept;
@@ -101,7 +107,9 @@ export function normalizeConfig(raw: unknown, textKeys: readonly string[]): Cons
       config.categories = {};
       for (const [name, value] of Object.entries(raw.categories)) {
         if (!safeKey(name) || name === 'necessary') {
-          warn(`config: categories.${JSON.stringify(name)} cannot be configured${name === 'necessary' ? ' (its texts are texts.*.necessaryLabel and necessaryDescription)' : ''}; it is ignored.`);
+          warn(
+            `config: categories.${JSON.stringify(name)} cannot be configured${name === 'necessary' ? ' (its texts are texts.*.necessaryLabel and necessaryDescription)' : ''}; it is ignored.`,
+          );
           continue;
         }
         if (!isObject(value)) {
@@ -109,7 +117,8 @@ export function normalizeConfig(raw: unknown, textKeys: readonly string[]): Cons
           continue;
         }
         for (const key of Object.keys(value)) {
-          if (key !== 'label' && key !== 'description' && key !== 'cookies') warn(`config: categories.${name}: unknown key "${key}" is ignored (known: label, description, cookies).`);
+          if (key !== 'label' && key !== 'description' && key !== 'cookies')
+            warn(`config: categories.${name}: unknown key "${key}" is ignored (known: label, description, cookies).`);
         }
         const category: CategoryConfig = {};
         const label = localized(value.label, `categories.${name}.label`);
@@ -118,7 +127,10 @@ export function normalizeConfig(raw: unknown, textKeys: readonly string[]): Cons
         if (description) category.description = description;
         if (value.cookies !== undefined) {
           if (cookiePatterns(value.cookies)) category.cookies = value.cookies;
-          else warn(`config: categories.${name}.cookies must be an array of cookie names or patterns like "_hj*" (not "*" alone); it is ignored.`);
+          else
+            warn(
+              `config: categories.${name}.cookies must be an array of cookie names or patterns like "_hj*" (not "*" alone); it is ignored.`,
+            );
         }
         config.categories[name] = category;
       }
@@ -138,7 +150,9 @@ export function readConfigBlock(host: Element, textKeys: readonly string[]): Con
   try {
     return normalizeConfig(JSON.parse(source), textKeys);
   } catch (error) {
-    warn(`The configuration block is not valid JSON (${(error as Error).message}); built-in texts and categories are used.`);
+    warn(
+      `The configuration block is not valid JSON (${(error as Error).message}); built-in texts and categories are used.`,
+    );
     return {};
   }
 }

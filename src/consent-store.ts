@@ -177,7 +177,9 @@ export class ConsentStore {
           'Give each configuration its own cookie-name.',
       );
     } else if (parsed[0]?.problem) {
-      this.warnOnce(`The stored choice in cookie "${name}" ${parsed[0].problem}; it is ignored and the banner is shown.`);
+      this.warnOnce(
+        `The stored choice in cookie "${name}" ${parsed[0].problem}; it is ignored and the banner is shown.`,
+      );
     }
     // The newest answer is the visitor's current will, whichever path it was stored on.
     let newest: ConsentRecord | null = null;
@@ -270,7 +272,8 @@ export class ConsentStore {
   /** The memory's record, if it still answers the question this store asks. */
   private revalidate(record: ConsentRecord | null): ConsentRecord | null {
     if (!record) return null;
-    return parseConsent(encodeURIComponent(serializeConsent(record)), this.options.revision, this.options.categories).record;
+    return parseConsent(encodeURIComponent(serializeConsent(record)), this.options.revision, this.options.categories)
+      .record;
   }
 
   /** Deletes the cookie on this host and each parent domain, at every path above this page. */

@@ -4,8 +4,11 @@
  * attributes (`data-policy-url` → `policy-url`, …).
  */
 import './define.js';
+import { requireNonce } from './script-gate.js';
 
 const script = document.currentScript as HTMLScriptElement | null;
+// A nonce on our own tag means the page uses a nonce-based CSP: hold gated scripts to it too.
+if (script?.nonce) requireNonce(script.nonce);
 
 function insert(): void {
   if (document.querySelector('ma-cookie-consent') || !document.body) return;

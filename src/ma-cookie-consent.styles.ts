@@ -156,6 +156,10 @@ export const styles = css`
     border-color: transparent;
     font-weight: 400;
   }
+  /* The switch's text lines up with the text around it; its padding stays part of the target. */
+  .language {
+    margin-inline: calc(-0.5rem - 2px);
+  }
   :focus-visible {
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
@@ -173,6 +177,13 @@ export const styles = css`
     background: var(--ma-consent-bg, var(--_bg));
     font-size: 0.875rem;
     box-shadow: 0 2px 8px rgb(0 0 0 / 0.3);
+  }
+  /* The manage button floats over the site's own page, whose colours are unknown: its focus
+     ring sits on a halo of the component's background, so it shows on any page (C40). */
+  .manage:focus-visible {
+    box-shadow:
+      0 0 0 7px var(--ma-consent-bg, var(--_bg)),
+      0 2px 8px rgb(0 0 0 / 0.3);
   }
 
   dialog {
@@ -273,6 +284,46 @@ export const styles = css`
   .state {
     min-inline-size: 4.5rem;
     font-size: 0.875rem;
+  }
+
+  /*
+   * Docked, the decision buttons stay in sight while the notice scrolls behind them, so nobody
+   * has to discover that the banner scrolls to find "refuse". Only where the viewport leaves
+   * room for the text too (not at 400 % zoom, where everything simply scrolls). The scroll
+   * padding keeps a focused link from hiding under the buttons (2.4.11).
+   */
+  @media (min-height: 30rem) {
+    .docked {
+      scroll-padding-block-end: 5.5rem;
+    }
+    .docked .inner {
+      padding-block-end: 0;
+    }
+    .docked .actions {
+      position: sticky;
+      inset-block-end: 0;
+      margin-block-start: 0.75rem;
+      padding-block: 0.75rem 1.25rem;
+      border-block-start: 1px solid var(--_muted);
+      background: var(--ma-consent-bg, var(--_bg));
+    }
+  }
+  /* Narrow and docked: accept and refuse share one row (equal halves), customize the next, so
+     that the notice keeps room to be read above them. */
+  @media (min-height: 30rem) and (max-width: 30rem) {
+    .docked {
+      scroll-padding-block-end: 10.5rem;
+    }
+    .docked .actions {
+      flex-direction: row;
+    }
+    .docked .actions button {
+      flex: 1 1 0;
+      padding-inline: 0.25rem;
+    }
+    .docked .actions .secondary {
+      flex-basis: 100%;
+    }
   }
 
   @media (max-width: 30rem) {

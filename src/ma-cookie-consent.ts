@@ -125,8 +125,8 @@ export class MaCookieConsent extends LitElement {
   private childWatcher: MutationObserver | null = null;
   private resizeWatcher: ResizeObserver | null = null;
   private dockedBox: HTMLElement | null = null;
-  /** The page's own inline `padding-bottom`, put back when the docked banner goes. */
-  private pagePadding: string | null = null;
+  /** The page's own `padding-bottom` (inline and computed), put back when nothing is docked. */
+  private pagePadding: { inline: string; own: string } | null = null;
 
   constructor() {
     super();
@@ -258,7 +258,7 @@ export class MaCookieConsent extends LitElement {
       if (this.record.categories.analytics) matomoConsent(true);
     } else {
       consentModeDefault();
-      if (this.gpcSignal() && false) this.applyGpc();
+      if (this.gpcSignal()) this.applyGpc();
       else this.view = 'banner';
     }
 
@@ -354,7 +354,7 @@ export class MaCookieConsent extends LitElement {
   }
 
   protected override updated(): void {
-    this.dockPadding(this.opts.position === 'bottom' && this.view !== 'none');
+    this.dockPadding(true);
   }
 
   // ---- decisions ---------------------------------------------------------------------------
@@ -532,36 +532,44 @@ export class MaCookieConsent extends LitElement {
 
   private dockPadding(on: boolean): void {
     const root = document.documentElement;
-    // The banner and the confirmation are two different boxes: follow whichever is docked now.
-    const banner = on ? this.renderRoot.querySelector<HTMLElement>('.docked') : null;
-    if (banner === this.dockedBox) return;
+    // What is fixed to the bottom of the viewport now: the docked banner or confirmation (two
+    // different boxes), or the manage button.
+    const box = on ? this.renderRoot.querySelector<HTMLElement>('.docked, .manage') : null;
+    if (box === this.dockedBox) return;
     this.resizeWatcher?.disconnect();
     this.resizeWatcher = null;
-    this.dockedBox = banner;
-    if (!banner) {
+    this.dockedBox = box;
+    if (!box) {
       root.style.removeProperty('scroll-padding-bottom');
-      if (this.pagePadding !== null) root.style.setProperty('padding-bottom', this.pagePadding);
+      if (this.pagePadding) root.style.setProperty('padding-bottom', this.pagePadding.inline);
       this.pagePadding = null;
       return;
     }
-    // WCAG 2.4.11: a docked banner must never hide the focused control. The page's scroll
-    // padding keeps focused elements above it, and as much room at the end of the page lets
-    // the last links (a footer's) scroll above it too, which scroll padding alone cannot.
-    this.pagePadding ??= root.style.getPropertyValue('padding-bottom');
-    const base = this.pagePadding || getComputedStyle(root).paddingBottom;
-    this.resizeWatcher = new ResizeObserver(() => {
-      // Written on the next frame: changing the page's height inside the observer's callback
-      // can resize the banner again (a scroll bar appears) and raise "ResizeObserver loop"
-      // errors in the host page.
-      requestAnimationFrame(() => {
-        if (this.dockedBox !== banner) return;
-        const height = `${Math.ceil(banner.getBoundingClientRect().height)}px`;
-        if (root.style.getPropertyValue('scroll-padding-bottom') === height) return;
-        root.style.setProperty('scroll-padding-bottom', height);
-        root.style.setProperty('padding-bottom', `calc(${base} + ${height})`);
-      });
-    });
-    this.resizeWatcher.observe(banner);
+    // WCAG 2.4.11 (technique C43): nothing of ours may hide the focused control. The page's
+    // scroll padding keeps focused elements above the fixed box, and as much room at the end
+    // of the page lets the last links (a footer's) scroll above it too, which scroll padding
+    // alone cannot.
+    this.pagePadding ??= {
+      inline: root.style.getPropertyValue('padding-bottom'),
+      own: getComputedStyle(root).paddingBottom,
+    };
+    const base = this.pagePadding.own;
+    const pad = () => {
+      if (this.dockedBox !== box) return;
+      const rect = box.getBoundingClientRect();
+      // Only a box that sits at the bottom counts (a site may hide or move the manage button).
+      const atBottom = rect.height > 0 && rect.top > root.clientHeight / 2;
+      const covered = `${atBottom ? Math.ceil(root.clientHeight - rect.top) : 0}px`;
+      if (root.style.getPropertyValue('scroll-padding-bottom') === covered) return;
+      root.style.setProperty('scroll-padding-bottom', covered);
+      root.style.setProperty('padding-bottom', `calc(${base} + ${covered})`);
+    };
+    pad();
+    // Later changes are written on the next frame: changing the page's height inside the
+    // observer's callback can resize the box again (a scroll bar appears) and raise
+    // "ResizeObserver loop" errors in the host page.
+    this.resizeWatcher = new ResizeObserver(() => requestAnimationFrame(pad));
+    this.resizeWatcher.observe(box);
   }
 
   // ---- rendering -----------------------------------------------------------------------------

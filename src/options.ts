@@ -115,7 +115,8 @@ export function resolveOptions(raw: RawAttributes, doc: Document = document): { 
   if (isSet(raw.languages)) {
     const listed = raw.languages.trim().toLowerCase().split(/\s+/).filter(Boolean);
     const known = [...new Set(listed.filter(isSupportedLang))];
-    if (!known.length || known.length !== listed.length) bad('languages', raw.languages, known.length ? `"${known.join(' ')}"` : '"fr ar"');
+    if (!known.length || known.length !== listed.length)
+      bad('languages', raw.languages, known.length ? `"${known.join(' ')}"` : '"fr ar"');
     if (known.length) languages = known;
   }
 
@@ -154,7 +155,8 @@ export function resolveOptions(raw: RawAttributes, doc: Document = document): { 
     const bare = domain.replace(/^\./, '');
     const host = doc.location?.hostname ?? '';
     if (/^[a-z0-9.-]+$/.test(bare) && (host === bare || host.endsWith(`.${bare}`))) cookieDomain = domain;
-    else bad('cookie-domain', raw.cookieDomain, `a host-only cookie (it must be "${host}" or one of its parent domains)`);
+    else
+      bad('cookie-domain', raw.cookieDomain, `a host-only cookie (it must be "${host}" or one of its parent domains)`);
   }
 
   let cookiePath = '/';
@@ -170,7 +172,8 @@ export function resolveOptions(raw: RawAttributes, doc: Document = document): { 
     if (Number.isNaN(days)) bad('expires-days', raw.expiresDays, String(DEFAULT_EXPIRES_DAYS));
     else {
       expiresDays = Math.min(MAX_EXPIRES_DAYS, Math.max(1, days));
-      if (expiresDays !== days) bad('expires-days', raw.expiresDays, `${expiresDays} (allowed: 1 to ${MAX_EXPIRES_DAYS})`);
+      if (expiresDays !== days)
+        bad('expires-days', raw.expiresDays, `${expiresDays} (allowed: 1 to ${MAX_EXPIRES_DAYS})`);
     }
   }
 
@@ -196,7 +199,20 @@ export function resolveOptions(raw: RawAttributes, doc: Document = document): { 
   }
 
   return {
-    options: { lang, languages, policyUrl, categories, revision, cookieName, cookieDomain, cookiePath, expiresDays, position, theme, logEndpoint },
+    options: {
+      lang,
+      languages,
+      policyUrl,
+      categories,
+      revision,
+      cookieName,
+      cookieDomain,
+      cookiePath,
+      expiresDays,
+      position,
+      theme,
+      logEndpoint,
+    },
     warnings,
   };
 }

@@ -90,6 +90,25 @@ function parsed(el: Element): boolean {
   return false;
 }
 
+/** Set by the script-tag entry when its own tag carries a nonce (see `requireNonce`). */
+let pageNonce = '';
+
+/**
+ * On a page that uses CSP nonces, only gated scripts carrying the page's nonce may run. Without
+ * this, markup injected into the page (`<script type="text/plain" data-consent>…`) would be run
+ * by us, with our trust, under `'strict-dynamic'`: a way around the page's policy.
+ */
+export function requireNonce(nonce: string): void {
+  pageNonce = nonce;
+}
+
+function carriesPageNonce(script: HTMLScriptElement, where: string): boolean {
+  if (!pageNonce || (script.nonce || script.getAttribute('nonce') || '') === pageNonce) return true;
+  const what = script.getAttribute('src') ?? `${script.text.trim().slice(0, 40)}…`;
+  warn(`A gated script ${where}without the page's nonce was not run: "${what}". Give it nonce="…" like the page's other scripts.`);
+  return false;
+}
+
 export class ScriptGate {
   private observer: MutationObserver | null = null;
   private queue: Promise<void> = Promise.resolve();
@@ -177,13 +196,15 @@ export class ScriptGate {
   private activateTemplate(template: HTMLTemplateElement): void {
     const content = this.doc.importNode(template.content, true);
     for (const script of Array.from(content.querySelectorAll('script'))) {
-      if (isExecutableScript(script)) script.replaceWith(this.liveCopy(script, script.getAttribute('type'), false));
+      if (!carriesPageNonce(script, 'in a <template> ')) script.remove();
+      else if (isExecutableScript(script)) script.replaceWith(this.liveCopy(script, script.getAttribute('type'), false));
     }
     template.replaceWith(content);
   }
 
   /** Replaces a gated script by a live copy; resolves when the page may run the next one. */
   private activateScript(original: HTMLScriptElement): Promise<void> {
+    if (!carriesPageNonce(original, '')) return Promise.resolve();
     const script = this.liveCopy(original, original.getAttribute('data-type'), true);
     // A browser runs the classic scripts it parses one after the other, each external one once
     // loaded; a script inserted by code does not wait for anything, so the wait is ours. Only

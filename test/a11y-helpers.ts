@@ -2,7 +2,7 @@
  * Helpers for the accessibility tests (test/a11y-*.test.ts): a page whose body starts with the
  * element, real keys, media emulation, and colour maths computed from the browser's own styles.
  */
-import { executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
+import { emulateMedia, executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
 import '../src/index.js';
 import type { MaCookieConsent } from '../src/ma-cookie-consent.js';
 import { clearCookies, nextFrame } from './helpers.js';
@@ -102,6 +102,8 @@ export async function unmount(): Promise<void> {
 /** Moves focus to the very top of the document, as on a fresh page load, before a first Tab. */
 export function focusTopOfPage(): void {
   (document.activeElement as HTMLElement | null)?.blur();
+  // Firefox starts sequential navigation from the selection when nothing is focused.
+  window.getSelection()?.collapse(document.body, 0);
   // Focusing <body> makes it the starting point of sequential navigation: the next Tab goes to
   // the first focusable element of the page, exactly as after a page load.
   document.body.tabIndex = -1;
@@ -250,9 +252,24 @@ export interface Media {
  * media (Firefox over WebDriver BiDi); the caller then uses `simulateMedia`.
  */
 export async function emulate(media: Media): Promise<boolean> {
-  const result = await executeServerCommand<{ emulated: boolean }, Media>('ma-a11y-media', media);
+  let emulated: boolean;
+  try {
+    const result = await executeServerCommand<{ emulated: boolean }, Media>('ma-a11y-media', media);
+    emulated = result?.emulated === true;
+  } catch {
+    // The command is not registered: the stock command emulates all but forced colours.
+    try {
+      await emulateMedia({
+        colorScheme: media.colorScheme ?? 'light',
+        reducedMotion: media.reducedMotion ?? 'no-preference',
+      });
+      emulated = media.forcedColors !== 'active';
+    } catch {
+      emulated = false;
+    }
+  }
   await nextFrame();
-  return result?.emulated === true;
+  return emulated;
 }
 
 export const resetMedia = () => emulate({});

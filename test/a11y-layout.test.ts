@@ -14,6 +14,7 @@ import {
   dialogOf,
   enter,
   focusTopOfPage,
+  inBanner,
   mount,
   part,
   resetViewport,
@@ -41,61 +42,141 @@ describe('a11y: layout', () => {
     await resetViewport();
   });
 
-  describe('focus not obscured (2.4.11) with position="bottom"', () => {
+  /** Page scroll padding set by the component, in px ('' when none). */
+  const scrollPadding = () => document.documentElement.style.scrollPaddingBottom;
+  const padded = () => until(() => scrollPadding() !== '' && parseFloat(scrollPadding()) > 0);
+
+  /**
+   * Tabs from the top of the page to its last link. Each focused page element must be wholly
+   * above `fixed` (stricter than 2.4.11, which forbids "entirely hidden"); controls inside the
+   * component must be in view inside their own (scrolling) box.
+   */
+  async function tabThroughPage(el: MaCookieConsent, fixed: () => HTMLElement): Promise<void> {
+    focusTopOfPage();
+    const links = Array.from(document.querySelectorAll<HTMLElement>('[data-a11y-page] a'));
+    const last = links[links.length - 1];
+    let pageStops = 0;
+    for (let i = 0; i < 40 && deepActive() !== last; i++) {
+      const node = await tab();
+      await nextFrame();
+      if (!node || node === document.body) throw new Error('focus was lost');
+      const r = node.getBoundingClientRect();
+      const cover = fixed().getBoundingClientRect();
+      if (el.shadowRoot!.contains(node)) {
+        // Firefox lets a scrolling box take focus itself: it is in view by definition.
+        if (node.matches('.docked')) continue;
+        const docked = node.closest('.docked');
+        const box = (docked ?? node).getBoundingClientRect();
+        expect(r.top, `${describeNode(node)} hidden above its scroll area`).to.be.at.least(box.top - 1);
+        expect(r.bottom, `${describeNode(node)} hidden below its scroll area`).to.be.at.most(box.bottom + 1);
+        // Nor hidden under the banner's own buttons, which stay in sight while the text scrolls:
+        // at least half of it shows (2.4.11 forbids "entirely hidden"; Chromium shows all of
+        // it, Firefox scrolls a partly visible control no further).
+        const bar = docked?.querySelector('.actions');
+        if (bar && !bar.contains(node) && getComputedStyle(bar).position === 'sticky') {
+          const top = bar.getBoundingClientRect().top;
+          const shown = Math.min(r.bottom, top) - Math.max(r.top, box.top);
+          expect(
+            shown,
+            `${describeNode(node)} under the banner's buttons (${r.top}…${r.bottom}, buttons from ${top})`,
+          ).to.be.at.least(r.height / 2);
+        }
+        continue;
+      }
+      pageStops++;
+      const overlaps = r.bottom > cover.top + 1 && r.right > cover.left && r.left < cover.right;
+      expect(
+        overlaps,
+        `${describeNode(node)} is under ${describeNode(fixed())} (bottom ${r.bottom}, top of it ${cover.top})`,
+      ).to.equal(false);
+      expect(r.top, `${describeNode(node)} is above the viewport`).to.be.at.least(-1);
+    }
+    expect(deepActive() === last, `Tab reached the end of the page (focus on ${describeNode(deepActive())})`).to.equal(
+      true,
+    );
+    expect(pageStops).to.be.at.least(links.length);
+  }
+
+  describe('focus not obscured (2.4.11)', () => {
     for (const size of SIZES) {
       for (const lang of ['fr', 'ar']) {
-        it(`${size.width}×${size.height}, ${lang}: tabbing through a long page never leaves focus under the banner`, async () => {
+        it(`position="bottom", ${size.width}×${size.height}, ${lang}: tabbing through a long page never leaves focus under the banner`, async () => {
           await viewport(size.width, size.height);
           const el = await mount({ lang, position: 'bottom', 'policy-url': '/cgu' }, { links: 14 });
           const banner = part(el, 'banner')!;
           // The page is padded by the banner's height while the banner shows.
-          await until(() => document.documentElement.style.scrollPaddingBottom !== '');
-          expect(parseFloat(document.documentElement.style.scrollPaddingBottom)).to.be.closeTo(banner.getBoundingClientRect().height, 1);
+          await padded();
+          expect(parseFloat(scrollPadding())).to.be.closeTo(banner.getBoundingClientRect().height, 1);
+          await tabThroughPage(el, () => banner);
+        });
 
-          focusTopOfPage();
-          const links = Array.from(document.querySelectorAll<HTMLElement>('[data-a11y-page] a'));
-          const last = links[links.length - 1];
-          let pageStops = 0;
-          for (let i = 0; i < 40 && deepActive() !== last; i++) {
-            const node = await tab();
-            await nextFrame();
-            if (!node) throw new Error('focus was lost');
-            const r = node.getBoundingClientRect();
-            const cover = banner.getBoundingClientRect();
-            if (banner.contains(node) || el.shadowRoot!.contains(node)) {
-              // Inside the banner, which scrolls: the control is scrolled into the banner's view.
-              expect(r.top, `${describeNode(node)} hidden above the banner's scroll area`).to.be.at.least(cover.top - 1);
-              expect(r.bottom, `${describeNode(node)} hidden below the banner's scroll area`).to.be.at.most(cover.bottom + 1);
-              continue;
-            }
-            pageStops++;
-            // Not even partly under the banner (stricter than 2.4.11, which forbids "entirely").
-            expect(r.bottom, `${describeNode(node)} is under the banner (bottom ${r.bottom}, banner top ${cover.top})`).to.be.at.most(cover.top + 1);
-            expect(r.top, `${describeNode(node)} is above the viewport`).to.be.at.least(-1);
+        it(`manage button, ${size.width}×${size.height}, ${lang}: links at the start of lines never end up under it`, async () => {
+          await viewport(size.width, size.height);
+          const el = await mount({ lang }, { links: 20, pageDir: lang === 'ar' ? 'rtl' : 'ltr' });
+          // Links first on their line, on the same side as the manage button.
+          for (const p of Array.from(document.querySelectorAll<HTMLElement>('[data-a11y-page] p'))) {
+            p.prepend(p.querySelector('a')!);
+            p.style.margin = '0 0 1.25rem';
           }
-          expect(deepActive(), 'Tab reached the end of the page').to.equal(last);
-          expect(pageStops).to.be.at.least(links.length);
-
-          // Padding goes with the banner.
-          el.refuseAll();
-          await el.updateComplete;
-          await nextFrame();
-          expect(document.documentElement.style.scrollPaddingBottom).to.equal('');
+          await enter(el, 'manage');
+          await padded();
+          const manage = part(el, 'manage')!;
+          expect(parseFloat(scrollPadding())).to.be.closeTo(
+            document.documentElement.clientHeight - manage.getBoundingClientRect().top,
+            1,
+          );
+          await tabThroughPage(el, () => manage);
         });
       }
     }
 
-    it('the confirmation, docked, keeps the padding; hiding it removes the padding', async () => {
+    it('the padding follows the banner, then the confirmation, then the manage button', async () => {
       await viewport(320, 640);
       const el = await mount({ lang: 'ar', position: 'bottom' }, { links: 6 });
+      await padded();
+      const bannerHeight = part(el, 'banner')!.getBoundingClientRect().height;
+      expect(parseFloat(scrollPadding())).to.be.closeTo(bannerHeight, 1);
       await enter(el, 'confirmation');
-      await until(() => document.documentElement.style.scrollPaddingBottom !== '');
       const docked = el.shadowRoot!.querySelector<HTMLElement>('.docked')!;
-      expect(parseFloat(document.documentElement.style.scrollPaddingBottom)).to.be.closeTo(docked.getBoundingClientRect().height, 1);
-      part(el, 'hide')!.click();
-      await el.updateComplete;
+      await until(() => Math.abs(parseFloat(scrollPadding()) - docked.getBoundingClientRect().height) <= 1);
+      await enter(el, 'manage');
+      const manage = part(el, 'manage')!;
+      await until(
+        () =>
+          Math.abs(
+            parseFloat(scrollPadding()) - (document.documentElement.clientHeight - manage.getBoundingClientRect().top),
+          ) <= 1,
+      );
+      // The end of the page has as much room, so that its last line can scroll above the button.
+      expect(getComputedStyle(document.documentElement).paddingBottom).to.equal(scrollPadding());
+    });
+
+    it('with hide-manage-button, the padding goes when the banner goes, and the page is as it was', async () => {
+      document.documentElement.style.setProperty('padding-bottom', '3px');
+      try {
+        const el = await mount({ lang: 'fr', position: 'bottom', 'hide-manage-button': true });
+        await padded();
+        expect(parseFloat(getComputedStyle(document.documentElement).paddingBottom)).to.be.closeTo(
+          3 + parseFloat(scrollPadding()),
+          1,
+        );
+        await enter(el, 'confirmation');
+        part(el, 'hide')!.click();
+        await el.updateComplete;
+        await nextFrame();
+        expect(scrollPadding()).to.equal('');
+        expect(document.documentElement.style.getPropertyValue('padding-bottom')).to.equal('3px');
+      } finally {
+        document.documentElement.style.removeProperty('padding-bottom');
+      }
+    });
+
+    it('position="top": no padding while the banner is in the page flow', async () => {
+      const el = await mount({ lang: 'fr', 'hide-manage-button': true });
       await nextFrame();
-      expect(document.documentElement.style.scrollPaddingBottom).to.equal('');
+      await nextFrame();
+      expect(getComputedStyle(part(el, 'banner')!).position).to.equal('static');
+      expect(scrollPadding()).to.equal('');
     });
   });
 
@@ -113,10 +194,25 @@ describe('a11y: layout', () => {
               if (state === 'confirmation') await enter(el, 'confirmation');
               const docked = el.shadowRoot!.querySelector<HTMLElement>('.docked')!;
               const h = docked.getBoundingClientRect().height;
+              if (size.height >= 480) {
+                // Where there is room, the buttons are in sight at once, before any scrolling.
+                docked.scrollTop = 0;
+                await nextFrame();
+                for (const button of Array.from(docked.querySelectorAll('.actions button'))) {
+                  const r = button.getBoundingClientRect();
+                  expect(r.bottom, `${state}: ${describeNode(button)} in sight`).to.be.at.most(
+                    docked.getBoundingClientRect().bottom + 1,
+                  );
+                  expect(r.top).to.be.at.least(docked.getBoundingClientRect().top - 1);
+                }
+              }
               expect(h, `${state} height`).to.be.at.most(innerHeight * 0.4 + 0.5);
               expect(docked.getBoundingClientRect().bottom).to.be.closeTo(innerHeight, 1);
               if (docked.scrollHeight > docked.clientHeight) {
-                expect(getComputedStyle(docked).overflowY, 'taller content scrolls inside').to.be.oneOf(['auto', 'scroll']);
+                expect(getComputedStyle(docked).overflowY, 'taller content scrolls inside').to.be.oneOf([
+                  'auto',
+                  'scroll',
+                ]);
                 // The last control can be reached: scrolling the banner brings it into its view.
                 const buttons = docked.querySelectorAll('button');
                 const lastButton = buttons[buttons.length - 1];
@@ -137,26 +233,43 @@ describe('a11y: layout', () => {
 
   describe('reflow at 320 CSS px (1.4.10)', () => {
     for (const lang of ['fr', 'ar']) {
-      for (const position of ['top', 'bottom']) {
-        it(`${lang}, position=${position}: no horizontal scroll, buttons stacked, nothing clipped, in every state`, async () => {
-          await viewport(320, 640);
-          const el = await mount({ lang, position, 'policy-url': '/cgu#article-6', categories: 'analytics video' });
-          for (const state of STATES) {
-            if (state === 'dialog' || state === 'manage') continue;
-            if (state === 'confirmation') await enter(el, 'confirmation');
-            noHorizontalScroll();
-            expect(clipped(el), `${state}`).to.deep.equal([]);
-            const actions = el.shadowRoot!.querySelector('.banner .actions')!;
-            const buttons = Array.from(actions.querySelectorAll('button'));
-            const width = actions.getBoundingClientRect().width;
-            for (let i = 0; i < buttons.length; i++) {
-              const r = buttons[i].getBoundingClientRect();
-              expect(r.width, `${describeNode(buttons[i])} spans the row`).to.be.closeTo(width, 1);
-              if (i > 0) expect(r.top, 'stacked').to.be.at.least(buttons[i - 1].getBoundingClientRect().bottom);
-            }
+      it(`${lang}, in the page flow: no horizontal scroll, buttons stacked full width, nothing clipped`, async () => {
+        await viewport(320, 640);
+        const el = await mount({ lang, 'policy-url': '/cgu#article-6', categories: 'analytics video' });
+        for (const state of ['banner', 'confirmation'] as const) {
+          if (state === 'confirmation') await enter(el, 'confirmation');
+          noHorizontalScroll();
+          expect(clipped(el), `${state}`).to.deep.equal([]);
+          const actions = el.shadowRoot!.querySelector('.banner .actions')!;
+          const buttons = Array.from(actions.querySelectorAll('button'));
+          const width = actions.getBoundingClientRect().width;
+          for (let i = 0; i < buttons.length; i++) {
+            const r = buttons[i].getBoundingClientRect();
+            expect(r.width, `${describeNode(buttons[i])} spans the row`).to.be.closeTo(width, 1);
+            if (i > 0) expect(r.top, 'stacked').to.be.at.least(buttons[i - 1].getBoundingClientRect().bottom);
           }
-        });
-      }
+        }
+      });
+
+      it(`${lang}, docked: no horizontal scroll, nothing clipped; accept and refuse share a row in equal halves`, async () => {
+        await viewport(320, 640);
+        const el = await mount({ lang, position: 'bottom', 'policy-url': '/cgu#article-6' });
+        for (const state of ['banner', 'confirmation'] as const) {
+          if (state === 'confirmation') await enter(el, 'confirmation');
+          noHorizontalScroll();
+          expect(clipped(el), `${state}`).to.deep.equal([]);
+        }
+        await unmount();
+        const docked = await mount({ lang, position: 'bottom' });
+        const accept = inBanner(docked, 'accept')!.getBoundingClientRect();
+        const refuse = inBanner(docked, 'refuse')!.getBoundingClientRect();
+        const customize = inBanner(docked, 'customize')!.getBoundingClientRect();
+        const row = docked.shadowRoot!.querySelector('.banner .actions')!.getBoundingClientRect();
+        expect(refuse.width).to.be.closeTo(accept.width, 0.5);
+        expect(refuse.top).to.equal(accept.top);
+        expect(customize.top, 'customize below').to.be.at.least(Math.max(accept.bottom, refuse.bottom));
+        expect(customize.width).to.be.closeTo(row.width, 1);
+      });
 
       it(`${lang}: the dialog and the manage button reflow at 320 px`, async () => {
         await viewport(320, 640);
@@ -170,7 +283,9 @@ describe('a11y: layout', () => {
         expect(clipped(el)).to.deep.equal([]);
         const buttons = Array.from(dialog.querySelectorAll<HTMLElement>('.actions button'));
         for (let i = 1; i < buttons.length; i++) {
-          expect(buttons[i].getBoundingClientRect().top, 'stacked').to.be.at.least(buttons[i - 1].getBoundingClientRect().bottom);
+          expect(buttons[i].getBoundingClientRect().top, 'stacked').to.be.at.least(
+            buttons[i - 1].getBoundingClientRect().bottom,
+          );
         }
         dialog.close();
         await enter(el, 'manage');
@@ -191,7 +306,10 @@ describe('a11y: layout', () => {
             await nextFrame();
             // The overrides really apply inside the shadow root.
             const p = el.shadowRoot!.querySelector('p')!;
-            expect(parseFloat(getComputedStyle(p).letterSpacing)).to.be.closeTo(0.12 * parseFloat(getComputedStyle(p).fontSize), 0.5);
+            expect(parseFloat(getComputedStyle(p).letterSpacing)).to.be.closeTo(
+              0.12 * parseFloat(getComputedStyle(p).fontSize),
+              0.5,
+            );
             for (const state of STATES) {
               const node = await enter(el, state);
               await nextFrame();

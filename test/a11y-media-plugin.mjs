@@ -16,7 +16,7 @@ export function a11yMediaPlugin() {
     async executeCommand({ command, payload, session }) {
       if (command !== 'ma-a11y-media') return undefined;
       const page = session.browser.getPage?.(session.id);
-      if (!page || (page.browser?.().cdpSupported === false)) return { emulated: false };
+      if (!page || page.browser?.().cdpSupported === false) return { emulated: false };
       let client = sessions.get(page);
       if (!client) {
         try {

@@ -121,6 +121,9 @@ function cleanUp() {
   clearCookies();
 }
 
+/** The nonce of the page's own script tag, which gated scripts must carry too. */
+const pageNonce = (win: Window) => win.document.querySelector<HTMLScriptElement>('script[src*="ma-cookie-consent.min.js"]')!.nonce;
+
 describe('gated elements in a page (built bundle)', function () {
   // Pages, reloads and pauses: generous on a busy machine (nothing here measures speed).
   this.timeout(20000);
@@ -249,10 +252,12 @@ describe('gated elements in a page (built bundle)', function () {
     // As a CMS widget or a framework would: nested in a new block, one element at a time.
     const block = doc.createElement('section');
     const inline = doc.createElement('script');
+    inline.nonce = pageNonce(win); // the page uses a nonce-based CSP: a script it adds carries the nonce
     inline.type = 'text/plain';
     inline.dataset.consent = 'analytics';
     inline.text = "window.__runs.push('late-inline')";
     const external = doc.createElement('script');
+    external.nonce = pageNonce(win); // the page uses a nonce-based CSP: a script it adds carries the nonce
     external.type = 'text/plain';
     external.dataset.consent = 'analytics';
     external.src = `/__hits/${key}-late.js`;
@@ -288,6 +293,7 @@ describe('gated elements in a page (built bundle)', function () {
     const doc = win.document;
     const add = (name: string) => {
       const script = doc.createElement('script');
+    script.nonce = pageNonce(win); // the page uses a nonce-based CSP: a script it adds carries the nonce
       script.type = 'text/plain';
       script.dataset.consent = 'analytics';
       script.src = `/__hits/${key}-${name}.js`;

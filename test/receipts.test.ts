@@ -68,7 +68,8 @@ function noticeShown(el: MaCookieConsent): string {
   return [title, ...paragraphs].join('\n');
 }
 
-const click = (el: MaCookieConsent, name: string) => el.shadowRoot!.querySelector<HTMLButtonElement>(`[part~="${name}"]`)!.click();
+const click = (el: MaCookieConsent, name: string) =>
+  el.shadowRoot!.querySelector<HTMLButtonElement>(`[part~="${name}"]`)!.click();
 
 interface Spy {
   beacons: Array<{ url: string; data: unknown }>;
@@ -100,7 +101,10 @@ function spy(beacon: 'real' | 'refuses' | 'throws' | 'missing' | 'stub' = 'real'
     if (beacon === 'stub') return true;
     return realBeacon.call(navigator, url, data);
   };
-  Object.defineProperty(navigator, 'sendBeacon', { configurable: true, value: beacon === 'missing' ? undefined : beaconFn });
+  Object.defineProperty(navigator, 'sendBeacon', {
+    configurable: true,
+    value: beacon === 'missing' ? undefined : beaconFn,
+  });
   Object.defineProperty(window, 'fetch', {
     configurable: true,
     writable: true,
@@ -244,7 +248,9 @@ describe('proof of consent (log-endpoint)', () => {
       } finally {
         warnings.restore();
       }
-      expect(warnings.messages.join('\n')).to.match(/\[ma-cookie-consent\] Invalid log-endpoint=.*it must be same-origin or https/);
+      expect(warnings.messages.join('\n')).to.match(
+        /\[ma-cookie-consent\] Invalid log-endpoint=.*it must be same-origin or https/,
+      );
       el!.acceptAll();
       el!.refuseAll();
       await wait(300);

@@ -10,7 +10,16 @@ import ar from '../locales/ar.js';
 import '../src/index.js';
 import { TEXT_KEYS } from '../src/i18n.js';
 import type { MaCookieConsent } from '../src/ma-cookie-consent.js';
-import { captureWarnings, clearCookies, rawCookie, storedConsent, until, validRecord, wait, writeRawCookie } from './helpers.js';
+import {
+  captureWarnings,
+  clearCookies,
+  rawCookie,
+  storedConsent,
+  until,
+  validRecord,
+  wait,
+  writeRawCookie,
+} from './helpers.js';
 
 const PREFIX = '[ma-cookie-consent]';
 const HOSTILE = '"><img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
@@ -85,7 +94,8 @@ async function mountWarned(attributes: Record<string, string> = {}, json?: strin
 
 const shadow = (el: Element) => el.shadowRoot!;
 const part = (el: Element, name: string) => shadow(el).querySelector<HTMLElement>(`[part~="${name}"]`);
-const bannerButton = (el: Element, name: string) => shadow(el).querySelector<HTMLButtonElement>(`.banner [part~="${name}"]`);
+const bannerButton = (el: Element, name: string) =>
+  shadow(el).querySelector<HTMLButtonElement>(`.banner [part~="${name}"]`);
 
 /** The four promises of the matrix, minus the warning (checked per case). */
 async function expectSafe(el: MaCookieConsent): Promise<void> {
@@ -99,7 +109,9 @@ async function expectSafe(el: MaCookieConsent): Promise<void> {
   const root = el.shadowRoot;
   if (root) {
     expect(root.querySelectorAll('img, script, iframe, object, embed').length, 'injected elements').to.equal(0);
-    const withHandlers = Array.from(root.querySelectorAll('*')).filter((node) => Array.from(node.attributes).some((a) => a.name.startsWith('on')));
+    const withHandlers = Array.from(root.querySelectorAll('*')).filter((node) =>
+      Array.from(node.attributes).some((a) => a.name.startsWith('on')),
+    );
     expect(withHandlers, 'elements with on* attributes').to.deep.equal([]);
   }
 }
@@ -166,7 +178,10 @@ describe('bad input: the stored cookie', () => {
   it('unknown extra categories are dropped, never granted', async () => {
     gated?.remove();
     addGatedScripts(['analytics', ...STRANGERS]);
-    writeRawCookie('ma_cookie_consent', enc(validRecord({ categories: { analytics: false, ads: true, toString: true, constructor: true } })));
+    writeRawCookie(
+      'ma_cookie_consent',
+      enc(validRecord({ categories: { analytics: false, ads: true, toString: true, constructor: true } })),
+    );
     const { el, warnings } = await mountWarned();
     expect(warnings).to.deep.equal([]);
     expect(el.consent!.categories).to.deep.equal({ analytics: false });
@@ -222,7 +237,9 @@ describe('bad input: two consent cookies of the same name on different paths', (
     expect(consentOf(w)!.categories.analytics).to.equal(false);
     await wait(200);
     expect(w.__runs).to.equal(undefined);
-    expect(w.__warnings.filter((m) => m.startsWith(PREFIX)).join('\n')).to.match(/2 cookies named "ma_cookie_consent".*most recent valid choice/);
+    expect(w.__warnings.filter((m) => m.startsWith(PREFIX)).join('\n')).to.match(
+      /2 cookies named "ma_cookie_consent".*most recent valid choice/,
+    );
     expect(w.__errors).to.deep.equal([]);
   });
 
@@ -295,8 +312,15 @@ describe('bad input: attributes (CONTRACT §2)', () => {
   const noReceipt: Check = async (el) => {
     const sent: unknown[] = [];
     const fetchProperty = Object.getOwnPropertyDescriptor(window, 'fetch')!;
-    Object.defineProperty(navigator, 'sendBeacon', { configurable: true, value: (...args: unknown[]) => (sent.push(args), true) });
-    Object.defineProperty(window, 'fetch', { configurable: true, writable: true, value: (...args: unknown[]) => (sent.push(args), Promise.resolve(new Response('{}'))) });
+    Object.defineProperty(navigator, 'sendBeacon', {
+      configurable: true,
+      value: (...args: unknown[]) => (sent.push(args), true),
+    });
+    Object.defineProperty(window, 'fetch', {
+      configurable: true,
+      writable: true,
+      value: (...args: unknown[]) => (sent.push(args), Promise.resolve(new Response('{}'))),
+    });
     try {
       el.refuseAll();
       await wait(100);
@@ -381,13 +405,21 @@ describe('bad input: attributes (CONTRACT §2)', () => {
     ['log-endpoint', 'http://tracker.example/collect', true, noReceipt],
     ['log-endpoint', 'http://', true, noReceipt],
   ];
-  const label = (value: string) => (value === '' ? 'empty' : value.length > 40 ? `${value.slice(0, 20)}… (${value.length} chars)` : JSON.stringify(value));
+  const label = (value: string) =>
+    value === ''
+      ? 'empty'
+      : value.length > 40
+        ? `${value.slice(0, 20)}… (${value.length} chars)`
+        : JSON.stringify(value);
   for (const [attribute, value, warns, check] of cases) {
     it(`${attribute}=${label(value)}: ${warns ? 'warns and ' : ''}falls back safely`, async () => {
       const { el, warnings } = await mountWarned({ [attribute]: value });
       if (warns) {
         expect(warnings.length, warnings.join('\n')).to.be.greaterThan(0);
-        expect(warnings.some((m) => m.includes(attribute)), warnings.join('\n')).to.equal(true);
+        expect(
+          warnings.some((m) => m.includes(attribute)),
+          warnings.join('\n'),
+        ).to.equal(true);
       } else expect(warnings).to.deep.equal([]);
       // A hostile value is quoted short: a warning can never flood the console.
       for (const message of warnings) expect(message.length).to.be.lessThan(400);
@@ -402,7 +434,13 @@ describe('bad input: attributes (CONTRACT §2)', () => {
     const el = await mount();
     const warnings = captureWarnings();
     try {
-      for (const [attribute, value] of [['lang', HOSTILE], ['position', LONG], ['theme', ''], ['categories', HOSTILE], ['expires-days', 'soon']]) {
+      for (const [attribute, value] of [
+        ['lang', HOSTILE],
+        ['position', LONG],
+        ['theme', ''],
+        ['categories', HOSTILE],
+        ['expires-days', 'soon'],
+      ]) {
         el.setAttribute(attribute, value);
         await el.updateComplete;
       }
@@ -460,16 +498,44 @@ describe('bad input: the JSON configuration', () => {
     ['an unknown top-level key', '{"textes": {"fr": {"title": "Cookies"}}}', /unknown key "textes"/],
     ['categories as an array', '{"categories": ["video"]}', /"categories" must be an object/],
     ['a category as a string', '{"categories": {"analytics": "stats"}}', /categories\.analytics must be an object/],
-    ['a label as a string', '{"categories": {"analytics": {"label": "Stats"}}}', /categories\.analytics\.label must be an object/],
-    ['a label as a number', '{"categories": {"analytics": {"label": {"fr": 5}}}}', /categories\.analytics\.label\.fr must be a string/],
-    ['a label in an unsupported language', '{"categories": {"analytics": {"label": {"es": "x"}}}}', /label\."es" is not a supported language/],
+    [
+      'a label as a string',
+      '{"categories": {"analytics": {"label": "Stats"}}}',
+      /categories\.analytics\.label must be an object/,
+    ],
+    [
+      'a label as a number',
+      '{"categories": {"analytics": {"label": {"fr": 5}}}}',
+      /categories\.analytics\.label\.fr must be a string/,
+    ],
+    [
+      'a label in an unsupported language',
+      '{"categories": {"analytics": {"label": {"es": "x"}}}}',
+      /label\."es" is not a supported language/,
+    ],
     ['an unknown category key', '{"categories": {"analytics": {"lable": {"fr": "Stats"}}}}', /unknown key "lable"/],
     ['cookies as a string', '{"categories": {"analytics": {"cookies": "_ga"}}}', /cookies must be an array/],
-    ['a cookie pattern that matches every cookie', '{"categories": {"analytics": {"cookies": ["*"]}}}', /not "\*" alone/],
+    [
+      'a cookie pattern that matches every cookie',
+      '{"categories": {"analytics": {"cookies": ["*"]}}}',
+      /not "\*" alone/,
+    ],
     ['a cookie name with ";"', '{"categories": {"analytics": {"cookies": ["a;b"]}}}', /cookies must be an array/],
-    ['the necessary category', '{"categories": {"necessary": {"label": {"fr": "x"}}}}', /categories\."necessary" cannot be configured/],
-    ['a __proto__ category', '{"categories": {"__proto__": {"label": {"fr": "x"}}}}', /categories\."__proto__" cannot be configured/],
-    ['a __proto__ language', '{"texts": {"__proto__": {"title": "x"}}}', /texts\."__proto__" is not a supported language/],
+    [
+      'the necessary category',
+      '{"categories": {"necessary": {"label": {"fr": "x"}}}}',
+      /categories\."necessary" cannot be configured/,
+    ],
+    [
+      'a __proto__ category',
+      '{"categories": {"__proto__": {"label": {"fr": "x"}}}}',
+      /categories\."__proto__" cannot be configured/,
+    ],
+    [
+      'a __proto__ language',
+      '{"texts": {"__proto__": {"title": "x"}}}',
+      /texts\."__proto__" is not a supported language/,
+    ],
   ];
   for (const [name, json, warning] of cases) {
     it(`${name}: warns and keeps the built-in texts and categories`, async () => {
@@ -547,10 +613,17 @@ describe('texts are text, on every text path', () => {
 
   /** The element's shadow tree, view by view: tag names in order, and the text shown. */
   async function walk(lang: string, text: string): Promise<Array<{ tags: string; text: string }>> {
-    const el = await mount({ lang, categories: 'analytics video', 'policy-url': '/cgu' }, JSON.stringify(configWith(lang, text)));
+    const el = await mount(
+      { lang, categories: 'analytics video', 'policy-url': '/cgu' },
+      JSON.stringify(configWith(lang, text)),
+    );
     const root = shadow(el);
     const views: Array<{ tags: string; text: string }> = [];
-    const snap = () => views.push({ tags: Array.from(root.querySelectorAll('*'), (n) => n.localName).join(' '), text: root.textContent! });
+    const snap = () =>
+      views.push({
+        tags: Array.from(root.querySelectorAll('*'), (n) => n.localName).join(' '),
+        text: root.textContent!,
+      });
     snap(); // banner
     await el.showPreferences();
     snap(); // dialog
@@ -606,7 +679,9 @@ describe('bad input: the page', () => {
     } finally {
       warnings.restore();
     }
-    expect(warnings.messages.join('\n')).to.match(/\[ma-cookie-consent\] Only one <ma-cookie-consent> may be on a page/);
+    expect(warnings.messages.join('\n')).to.match(
+      /\[ma-cookie-consent\] Only one <ma-cookie-consent> may be on a page/,
+    );
     expect(part(first!, 'banner')).not.to.equal(null);
     expect(second!.shadowRoot!.querySelector('section, dialog, button')).to.equal(null);
     second!.acceptAll();
@@ -618,7 +693,8 @@ describe('bad input: the page', () => {
 
   it('removed and added again: one banner, no second ready event, scripts run once', async () => {
     const ready: unknown[] = [];
-    document.addEventListener('ma-consent-ready', (e) => ready.push(e.detail));
+    const onReady = (e: Event) => ready.push((e as CustomEvent).detail);
+    document.addEventListener('ma-consent-ready', onReady);
     const el = await mount();
     const opener = document.createElement('button');
     opener.setAttribute('data-consent-open', '');
@@ -646,6 +722,7 @@ describe('bad input: the page', () => {
       expect(uncaught).to.deep.equal([]);
     } finally {
       opener.remove();
+      document.removeEventListener('ma-consent-ready', onReady);
     }
   });
 
@@ -775,7 +852,9 @@ describe('bad input: the browser', () => {
         } finally {
           later.restore();
         }
-        expect(later.messages.join('\n')).to.match(/\[ma-cookie-consent\] The browser did not store the consent cookie/);
+        expect(later.messages.join('\n')).to.match(
+          /\[ma-cookie-consent\] The browser did not store the consent cookie/,
+        );
         expect(el.isGranted('analytics')).to.equal(true);
         await until(() => (win.__gated ?? []).includes('analytics'));
         el.setAttribute('lang', 'ar');
@@ -818,7 +897,10 @@ describe('bad input: the browser', () => {
       el.addEventListener('ma-consent-change', (e) => sources.push(e.detail.source));
       el.refuseAll();
       // Another tab (or the server) grants analytics:
-      writeRawCookie('ma_cookie_consent', enc(validRecord({ ts: new Date().toISOString(), id: '00000000-0000-4000-8000-00000000000a' })));
+      writeRawCookie(
+        'ma_cookie_consent',
+        enc(validRecord({ ts: new Date().toISOString(), id: '00000000-0000-4000-8000-00000000000a' })),
+      );
       window.dispatchEvent(new Event('focus'));
       await until(() => el.isGranted('analytics'));
       expect(sources).to.deep.equal(['api', 'other-tab']);
@@ -893,7 +975,9 @@ describe('bad input: the browser', () => {
       const target = await openReporting(`/__page/robust.html?key=${key}&report=1`, 'allow-scripts');
       await expectWorksWithoutCookies(target, key);
       const state = await ask(target, 'state');
-      expect(state.warnings.filter((m) => m.startsWith(PREFIX)).join('\n')).to.match(/did not store the consent cookie/);
+      expect(state.warnings.filter((m) => m.startsWith(PREFIX)).join('\n')).to.match(
+        /did not store the consent cookie/,
+      );
     });
 
     it('a cross-site frame, where the browser may refuse the cookie', async () => {

@@ -4,7 +4,8 @@
 //   POST /__receipts           stores a proof-of-consent receipt; GET /__receipts lists them
 //   GET /__page/<name>.html?key=K fills test/fixtures/<name>.html ({{key}}, {{nonce}}, {{attrs}});
 //                                 with &csp=strict it is served under a strict Content-Security-Policy
-//                                 (&tt=1 adds Trusted Types; &tt=dup and &tt=own: see trustedTypesPolicies)
+//                                 (&csp=dynamic: nonce and 'strict-dynamic'; &tt=1 adds Trusted Types;
+//                                 &tt=dup, &tt=own, &tt=lit: see trustedTypesPolicies)
 import { readFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 
@@ -34,10 +35,16 @@ export function testServerPlugin() {
           .replaceAll('{{nonce}}', nonce)
           .replaceAll('{{attrs}}', url.searchParams.get('attrs') ?? '');
         const headers = { 'cache-control': 'no-store' };
-        if (url.searchParams.get('csp') === 'strict') {
+        const csp = url.searchParams.get('csp');
+        if (csp === 'strict' || csp === 'dynamic') {
+          // &csp=dynamic: the nonce-only policy with 'strict-dynamic' many sites now use instead
+          // of host lists (scripts the page's trusted scripts insert are trusted in turn).
+          const scripts = csp === 'dynamic' ? `'nonce-${nonce}' 'strict-dynamic'` : `'self' 'nonce-${nonce}'`;
           headers['content-security-policy'] =
-            `default-src 'self'; script-src 'self' 'nonce-${nonce}'; style-src 'self'; frame-src 'self'` +
-            (url.searchParams.get('tt') ? `; require-trusted-types-for 'script'; trusted-types ${trustedTypesPolicies(url.searchParams.get('tt'))}` : '');
+            `default-src 'self'; script-src ${scripts}; style-src 'self'; frame-src 'self'` +
+            (url.searchParams.get('tt')
+              ? `; require-trusted-types-for 'script'; trusted-types ${trustedTypesPolicies(url.searchParams.get('tt'))}`
+              : '');
         }
         return { body, type: 'html', headers };
       }
@@ -76,9 +83,10 @@ export function testServerPlugin() {
 
 // &tt=1: the policies the component needs (its own and Lit's); &tt=dup also allows a policy to be
 // created twice (the script loaded twice, or a site with its own copy of Lit); &tt=own allows
-// only the component's own policy, to show what happens when Lit's is forgotten.
+// only the component's own policy, and &tt=lit only Lit's, to show what happens when one is forgotten.
 function trustedTypesPolicies(mode) {
   if (mode === 'own') return 'ma-cookie-consent';
+  if (mode === 'lit') return 'lit-html';
   if (mode === 'dup') return "ma-cookie-consent lit-html 'allow-duplicates'";
   return 'ma-cookie-consent lit-html';
 }

@@ -46,7 +46,8 @@ async function openTab(query = ''): Promise<Tab> {
 
 const element = (tab: Tab) => tab.document.querySelector('ma-cookie-consent') as Element;
 const banner = (tab: Tab) => element(tab).shadowRoot!.querySelector('[part~="banner"]');
-const click = (tab: Tab, part: string) => element(tab).shadowRoot!.querySelector<HTMLButtonElement>(`[part~="${part}"]`)!.click();
+const click = (tab: Tab, part: string) =>
+  element(tab).shadowRoot!.querySelector<HTMLButtonElement>(`[part~="${part}"]`)!.click();
 
 describe('cross-tab sync', () => {
   beforeEach(clearCookies);
@@ -75,6 +76,22 @@ describe('cross-tab sync', () => {
     // The tab that decided hears nothing back from itself.
     expect(a.__changes.map((d) => d.source)).to.deep.equal(['banner']);
     expect([...a.__errors, ...b.__errors]).to.deep.equal([]);
+  });
+
+  it('only the tab where the visitor decided sends a receipt', async () => {
+    const a = await openTab(`attrs=${encodeURIComponent('log-endpoint="/__receipts"')}`);
+    const b = await openTab(`attrs=${encodeURIComponent('log-endpoint="/__receipts"')}`);
+    element(a).acceptAll();
+    const id = element(a).consent!.id;
+    await until(() => element(b).consent?.id === id, WITHIN);
+    const received = async () =>
+      ((await (await fetch('/__receipts')).json()) as string[]).filter(
+        (body) => (JSON.parse(body) as { id: string }).id === id,
+      );
+    const start = performance.now();
+    while ((await received()).length === 0 && performance.now() - start < 4000) await wait(50);
+    await wait(300);
+    expect((await received()).map((body) => (JSON.parse(body) as { source: string }).source)).to.deep.equal(['api']);
   });
 
   it('a reset in one tab shows the banner again in the other', async () => {
@@ -153,7 +170,14 @@ describe('cross-tab sync', () => {
     const b = await openTab();
     const channel = new BroadcastChannel('ma-cookie-consent:ma_cookie_consent');
     try {
-      for (const junk of ['{', '[]', JSON.stringify({ v: 1, rev: '2', ts: new Date().toISOString(), id: 'x', categories: { analytics: true } }), 'x'.repeat(5000), 42, { categories: { analytics: true } }]) {
+      for (const junk of [
+        '{',
+        '[]',
+        JSON.stringify({ v: 1, rev: '2', ts: new Date().toISOString(), id: 'x', categories: { analytics: true } }),
+        'x'.repeat(5000),
+        42,
+        { categories: { analytics: true } },
+      ]) {
         channel.postMessage(junk);
       }
       await wait(300);
@@ -163,7 +187,13 @@ describe('cross-tab sync', () => {
 
       // Another tab's valid decision whose cookie this tab cannot see yet (written by another
       // process a moment ago): the message is the decision.
-      const record = { v: 1, rev: '1', ts: new Date().toISOString(), id: '11111111-2222-4333-8444-555555555555', categories: { analytics: true } };
+      const record = {
+        v: 1,
+        rev: '1',
+        ts: new Date().toISOString(),
+        id: '11111111-2222-4333-8444-555555555555',
+        categories: { analytics: true },
+      };
       channel.postMessage(JSON.stringify(record));
       await until(() => b.__changes.length === 1, WITHIN);
       expect(b.__changes[0]).to.include({ source: 'other-tab', id: record.id });
