@@ -207,9 +207,11 @@ export class MaCookieConsent extends LitElement {
   reset(): void {
     if (this !== active) return;
     this.store?.clear();
+    const hadGrant = Object.values(this.record?.categories ?? {}).some(Boolean);
     this.record = null;
     this.gpcApplied = false;
     this.view = 'banner';
+    if (hadGrant) this.withdrawQuietly();
     this.sync?.announce(null);
   }
 
@@ -386,14 +388,7 @@ export class MaCookieConsent extends LitElement {
   /** Everything that follows a decision, wherever it was made. */
   private announce(source: ConsentSource, withdrawn: string[]): void {
     const record = this.record!;
-    // Every refused category, not only the one just withdrawn: cookies a tag left before the
-    // site asked (or before this revision) must not outlive a refusal either.
-    const refused = this.opts.categories.filter((c) => !record.categories[c]);
-    const patterns = refused.flatMap((c) => [
-      ...(c === 'analytics' ? ANALYTICS_COOKIES : []),
-      ...(this.structured?.categories?.[c]?.cookies ?? []),
-    ]);
-    if (patterns.length) clearCookies(patterns, { keep: [this.opts.cookieName] });
+    this.clearRefused(record.categories);
     consentModeUpdate(record.categories);
     matomoConsent(record.categories.analytics === true);
     void this.gate?.update();
@@ -411,6 +406,27 @@ export class MaCookieConsent extends LitElement {
     }
   }
 
+  /**
+   * Deletes the cookies of every refused category, not only the one just withdrawn: cookies a
+   * tag left before the site asked (or before this revision) must not outlive a refusal either.
+   */
+  private clearRefused(categories: Record<string, boolean>): void {
+    const refused = this.opts.categories.filter((c) => !categories[c]);
+    const patterns = refused.flatMap((c) => [
+      ...(c === 'analytics' ? ANALYTICS_COOKIES : []),
+      ...(this.structured?.categories?.[c]?.cookies ?? []),
+    ]);
+    if (patterns.length) clearCookies(patterns, { keep: [this.opts.cookieName] });
+  }
+
+  /** After a reset nothing is granted any more: tools and cookies are told so, quietly. */
+  private withdrawQuietly(): void {
+    const none = this.everything(false);
+    this.clearRefused(none);
+    consentModeUpdate(none);
+    matomoConsent(false);
+  }
+
   private onOtherTab(payload: string | null | undefined): void {
     if (this !== active || !this.store) return;
     const record = this.store.readShared(payload);
@@ -418,8 +434,10 @@ export class MaCookieConsent extends LitElement {
     if (record?.id === before?.id && (record || !before)) return;
     if (!record) {
       if (this.gpcApplied) return;
+      const hadGrant = Object.values(before?.categories ?? {}).some(Boolean);
       this.record = null;
       this.view = 'banner';
+      if (hadGrant) this.withdrawQuietly();
       return;
     }
     const previous = before?.categories ?? {};

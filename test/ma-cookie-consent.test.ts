@@ -375,6 +375,28 @@ describe('<ma-cookie-consent>', () => {
       expect(part(el, 'banner')).not.to.equal(null);
     });
 
+    it('reset() after a grant deletes analytics cookies and tells Consent Mode and Matomo', async () => {
+      const page = window as unknown as { dataLayer?: unknown[]; _paq?: unknown[] };
+      page.dataLayer = [];
+      page._paq = [];
+      try {
+        const el = await render();
+        el.acceptAll();
+        document.cookie = '_ga=GA1.1.123; path=/';
+        document.cookie = '_pk_id.1.abcd=xyz; path=/';
+        el.reset();
+        expect(document.cookie).not.to.contain('_ga=');
+        expect(document.cookie).not.to.contain('_pk_id');
+        const last = Array.from(page.dataLayer.at(-1) as IArguments);
+        expect(last.slice(0, 2)).to.deep.equal(['consent', 'update']);
+        expect((last[2] as Record<string, string>).analytics_storage).to.equal('denied');
+        expect(page._paq.at(-1)).to.deep.equal(['forgetConsentGiven']);
+      } finally {
+        delete page.dataLayer;
+        delete page._paq;
+      }
+    });
+
     it('setConsent ignores unknown categories and bad input with a warning', async () => {
       const el = await render();
       const warnings = captureWarnings();
@@ -408,7 +430,8 @@ describe('<ma-cookie-consent>', () => {
     });
 
     it('position="bottom" docks the banner and pads the page while it shows', async () => {
-      const el = await render(html`<ma-cookie-consent position="bottom"></ma-cookie-consent>`);
+      // (Without hide-manage-button the manage button, also fixed at the bottom, keeps a padding.)
+      const el = await render(html`<ma-cookie-consent position="bottom" hide-manage-button></ma-cookie-consent>`);
       const banner = part(el, 'banner')!;
       expect(getComputedStyle(banner).position).to.equal('fixed');
       await new Promise((r) => setTimeout(r, 100));
