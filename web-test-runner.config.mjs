@@ -9,6 +9,7 @@ import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
 import { existsSync } from 'node:fs';
 import { chromiumArgs, chromiumPath } from './scripts/browser.mjs';
 import { testServerPlugin } from './test/server-plugin.mjs';
+import { a11yMediaPlugin } from './test/a11y-media-plugin.mjs';
 
 const production = process.env.LIT_MODE === 'production';
 // BROWSERS=chromium or BROWSERS=firefox runs one browser only (for a quick local loop).
@@ -48,7 +49,7 @@ if (wanted.includes('firefox')) {
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: production ? ['production', 'default'] : ['development'] },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), testServerPlugin()],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), testServerPlugin(), a11yMediaPlugin()],
   browsers,
   // One test file at a time in each browser: files share that browser's cookie jar and
   // BroadcastChannels. Chromium and Firefox (separate jars) run side by side.
