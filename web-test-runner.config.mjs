@@ -49,7 +49,11 @@ if (wanted.includes('firefox')) {
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: production ? ['production', 'default'] : ['development'] },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), testServerPlugin(), a11yMediaPlugin()],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
+    testServerPlugin(),
+    a11yMediaPlugin(),
+  ],
   browsers,
   // One test file at a time in each browser: files share that browser's cookie jar and
   // BroadcastChannels. Chromium and Firefox (separate jars) run side by side.

@@ -12,9 +12,9 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../scripts/browser.mjs';
+import { gzipMethod, gzipSize } from '../scripts/size.mjs';
 import { serve } from './server.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -500,7 +500,7 @@ async function main() {
       `load average ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end (above ${info.cpus}, other work shared the CPUs: expect noise).`,
     `Command: \`${command}\` (${RUNS} runs per candidate, interleaved, CPU throttled ${THROTTLE}× through the DevTools protocol; ` +
       `viewport ${VIEWPORT.width}×${VIEWPORT.height}; ${UNTHROTTLED_RUNS} unthrottled runs each for the long-task check; ${minutes} min).`,
-    `Bundle: \`${BUNDLE}\`, ${bundle.length} B, ${gzipSync(bundle, { level: 9 }).length} B gzip (as served).` +
+    `Bundle: \`${BUNDLE}\`, ${bundle.length} B, ${gzipSize(bundle)} B gzip (${gzipMethod}).` +
       (failures ? ` ${failures} run(s) failed and are left out (see the JSON).` : ''),
   ].join('\n');
   const report = `${header}\n\n${table(stats)}\n\n${phaseTable(results)}\n\n${unthrottledTable(unthrottled)}\n\n${targets(stats, unthrottled)}\n`;

@@ -4,7 +4,9 @@
   window.__demoAnalyticsRuns = (window.__demoAnalyticsRuns || 0) + 1;
   document.documentElement.dataset.analytics = 'on';
   var state = document.getElementById('analytics-state');
-  if (state) state.textContent = document.documentElement.lang === 'ar' ? 'مفعّل (بعد موافقتكم)' : 'active (après votre accord)';
-  document.cookie = '_pk_id.demo=' + Math.random().toString(16).slice(2) + '; path=/; max-age=' + 60 * 60 * 24 * 30 + '; SameSite=Lax';
+  if (state)
+    state.textContent = document.documentElement.lang === 'ar' ? 'مفعّل (بعد موافقتكم)' : 'active (après votre accord)';
+  document.cookie =
+    '_pk_id.demo=' + Math.random().toString(16).slice(2) + '; path=/; max-age=' + 60 * 60 * 24 * 30 + '; SameSite=Lax';
   document.dispatchEvent(new CustomEvent('demo-analytics-ran'));
 })();

@@ -18,7 +18,12 @@ document.getElementById('ctl-reset').addEventListener('click', () => consent.res
 const gated = Array.from(document.querySelectorAll('[data-consent]')).map((el) => ({
   el,
   category: el.getAttribute('data-consent'),
-  kind: el.localName === 'script' ? (el.hasAttribute('src') ? `script ${el.getAttribute('src')}` : 'script inline') : el.localName,
+  kind:
+    el.localName === 'script'
+      ? el.hasAttribute('src')
+        ? `script ${el.getAttribute('src')}`
+        : 'script inline'
+      : el.localName,
 }));
 const gatedList = document.getElementById('gated');
 
@@ -86,6 +91,11 @@ const refresh = () => {
   renderGated();
   renderCookies();
 };
-new MutationObserver(refresh).observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['src'] });
+new MutationObserver(refresh).observe(document.body, {
+  childList: true,
+  subtree: true,
+  attributes: true,
+  attributeFilter: ['src'],
+});
 setInterval(renderCookies, 500);
 refresh();

@@ -13,10 +13,8 @@ const en: Translation = {
     'With your consent, an audience measurement cookie also records the pages visited and the date and time of each visit. This information, used only in aggregate to understand how the platform is used and to improve it, does not identify you.',
   noticeRefusal:
     'Refusing does not stop you from using the platform; only blocking every cookie in your browser may make browsing harder.',
-  noticeChange:
-    'You can change your mind at any time with the “Manage cookies” link.',
-  policyLink:
-    'More about cookies (terms of use)',
+  noticeChange: 'You can change your mind at any time with the “Manage cookies” link.',
+  policyLink: 'More about cookies (terms of use)',
 
   acceptAll: 'Accept all',
   refuseAll: 'Refuse all',
@@ -34,8 +32,7 @@ const en: Translation = {
   savedOn: 'Choice recorded on {date}.',
 
   dialogTitle: 'Cookie settings',
-  dialogIntro:
-    'Choose the cookies you allow. Optional categories stay off until you switch them on.',
+  dialogIntro: 'Choose the cookies you allow. Optional categories stay off until you switch them on.',
   rights:
     'Under Moroccan law 09-08 on the protection of individuals with regard to the processing of personal data, you have the right to access, correct and object to the processing of your data.',
   gpcRespected:

@@ -13,10 +13,8 @@ const fr: Translation = {
     "Avec votre accord, un cookie de mesure d'audience enregistre aussi les pages consultées ainsi que la date et l'heure de consultation. Ces informations, exploitées sous forme globale pour comprendre l'usage de la plateforme et l'améliorer, ne permettent pas de vous identifier.",
   noticeRefusal:
     "Refuser ne vous empêche pas d'utiliser la plateforme ; seul le blocage de tous les cookies dans votre navigateur peut gêner la navigation.",
-  noticeChange:
-    "Vous pouvez changer d'avis à tout moment avec le lien « Gérer les cookies ».",
-  policyLink:
-    "En savoir plus sur les cookies (conditions générales d'utilisation)",
+  noticeChange: "Vous pouvez changer d'avis à tout moment avec le lien « Gérer les cookies ».",
+  policyLink: "En savoir plus sur les cookies (conditions générales d'utilisation)",
 
   acceptAll: 'Tout accepter',
   refuseAll: 'Tout refuser',
@@ -28,8 +26,7 @@ const fr: Translation = {
   language: 'Langue',
 
   confirmAccepted: 'Vous avez accepté tous les cookies facultatifs.',
-  confirmRefused:
-    'Vous avez refusé tous les cookies facultatifs. Seuls les cookies nécessaires sont utilisés.',
+  confirmRefused: 'Vous avez refusé tous les cookies facultatifs. Seuls les cookies nécessaires sont utilisés.',
   confirmCustom: 'Vos choix ont été enregistrés.',
   confirmChange: 'Vous pouvez modifier ce choix à tout moment avec « Gérer les cookies ».',
   savedOn: 'Choix enregistré le {date}.',

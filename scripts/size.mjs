@@ -7,6 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 export const BUDGET_GZIP = 12 * 1024;
@@ -184,4 +185,5 @@ function main() {
   console.log(`\nWithin budget (${BUDGET_GZIP - gzip} B to spare).`);
 }
 
-main();
+// Run only as a script: bench/run.mjs imports the size functions.
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) main();

@@ -23,7 +23,8 @@ export function fill(text: string, values: Record<string, string | number>): str
  * Runs of Latin script, URLs and numbers joined by separators, found inside right-to-left text.
  * A run must start and end on a letter or digit so that sentence punctuation stays Arabic.
  */
-const LTR_RUN = /[A-Za-z0-9](?:[\w.\-/:@#?=&%+~]*[A-Za-z0-9/_])?(?:[ \u00a0]+[A-Za-z0-9](?:[\w.\-/:@#?=&%+~]*[A-Za-z0-9/_])?)*/g;
+const LTR_RUN =
+  /[A-Za-z0-9](?:[\w.\-/:@#?=&%+~]*[A-Za-z0-9/_])?(?:[ \u00a0]+[A-Za-z0-9](?:[\w.\-/:@#?=&%+~]*[A-Za-z0-9/_])?)*/g;
 
 export interface Segment {
   text: string;

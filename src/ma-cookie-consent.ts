@@ -17,7 +17,8 @@ type Outcome = 'accepted' | 'refused' | 'custom';
 /** The one element that decides for the page; a second one stays inert (and says so). */
 let active: MaCookieConsent | null = null;
 
-const FOCUSABLE = 'a[href],button:not([disabled]),input:not([disabled]),select:not([disabled]),textarea:not([disabled]),[tabindex]:not([tabindex="-1"])';
+const FOCUSABLE =
+  'a[href],button:not([disabled]),input:not([disabled]),select:not([disabled]),textarea:not([disabled]),[tabindex]:not([tabindex="-1"])';
 
 /**
  * A cookie-consent banner and preferences dialog, in French, Arabic and English, that keeps
@@ -184,7 +185,8 @@ export class MaCookieConsent extends LitElement {
     for (const [name, value] of Object.entries(choices)) {
       if (name === 'necessary') continue;
       // An own property, not `in`: "toString" or "constructor" are not categories.
-      if (!Object.prototype.hasOwnProperty.call(categories, name)) warn(`setConsent(): "${name}" is not an offered category; it is ignored.`);
+      if (!Object.prototype.hasOwnProperty.call(categories, name))
+        warn(`setConsent(): "${name}" is not an offered category; it is ignored.`);
       else categories[name] = value === true;
     }
     this.decide(categories, 'api', 'custom');
@@ -223,6 +225,8 @@ export class MaCookieConsent extends LitElement {
       warn('Only one <ma-cookie-consent> may be on a page; this one is ignored.');
       return;
     }
+    // Not an alias: the module remembers which element is the page's one decision-maker.
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
     active = this;
     this.start();
   }
@@ -292,7 +296,9 @@ export class MaCookieConsent extends LitElement {
   }
 
   private gpcSignal(): boolean {
-    return !this.ignoreGpc && (navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
+    return (
+      !this.ignoreGpc && (navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl === true
+    );
   }
 
   private warnOnce(message: string): void {
@@ -309,7 +315,20 @@ export class MaCookieConsent extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const attributes = ['lang', 'languages', 'policyUrl', 'categories', 'revision', 'cookieName', 'cookieDomain', 'cookiePath', 'expiresDays', 'position', 'theme', 'logEndpoint'] as const;
+    const attributes = [
+      'lang',
+      'languages',
+      'policyUrl',
+      'categories',
+      'revision',
+      'cookieName',
+      'cookieDomain',
+      'cookiePath',
+      'expiresDays',
+      'position',
+      'theme',
+      'logEndpoint',
+    ] as const;
     if (attributes.some((name) => changed.has(name))) {
       const before = this.opts;
       this.applyOptions();
@@ -457,13 +476,25 @@ export class MaCookieConsent extends LitElement {
     // recompute this hash from its archived texts (docs/security.md).
     const shown = [t.title, t.notice, t.noticeUse, `${t.noticeRefusal} ${t.noticeChange}`].join('\n');
     const textHash = await sha256Hex(shown);
-    const receipt = { id: record.id, ts: record.ts, rev: record.rev, categories: record.categories, lang: t.$code, source, ...(textHash ? { textHash } : {}) };
+    const receipt = {
+      id: record.id,
+      ts: record.ts,
+      rev: record.rev,
+      categories: record.categories,
+      lang: t.$code,
+      source,
+      ...(textHash ? { textHash } : {}),
+    };
     sendReceipt(this.opts.logEndpoint!, receipt);
   }
 
   // ---- user actions --------------------------------------------------------------------------
 
-  private async bannerDecision(categories: Record<string, boolean>, outcome: Outcome, source: ConsentSource = 'banner') {
+  private async bannerDecision(
+    categories: Record<string, boolean>,
+    outcome: Outcome,
+    source: ConsentSource = 'banner',
+  ) {
     this.decide(categories, source, outcome);
     this.view = 'confirmation';
     await this.updateComplete;
@@ -653,7 +684,8 @@ export class MaCookieConsent extends LitElement {
 
   private renderConfirmation(t: Translation): TemplateResult {
     const docked = this.opts.position === 'bottom' ? 'docked' : '';
-    const message = this.outcome === 'accepted' ? t.confirmAccepted : this.outcome === 'refused' ? t.confirmRefused : t.confirmCustom;
+    const message =
+      this.outcome === 'accepted' ? t.confirmAccepted : this.outcome === 'refused' ? t.confirmRefused : t.confirmCustom;
     const date = this.record ? formatDate(this.record.ts, t.$dateLocale) : '';
     return html`<section class="banner ${docked}" aria-labelledby="ma-confirmation-text">
       <div class="inner">
@@ -737,7 +769,11 @@ function triggerOf(event: Event): HTMLElement | null {
 /** The first focusable element after `from` in document order (never `<body>`). */
 function nextFocusable(from: Element): HTMLElement | null {
   const all = Array.from(document.querySelectorAll<HTMLElement>(FOCUSABLE));
-  return all.find((el) => from.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING && !from.contains(el)) ?? all[0] ?? null;
+  return (
+    all.find((el) => from.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING && !from.contains(el)) ??
+    all[0] ??
+    null
+  );
 }
 
 declare global {

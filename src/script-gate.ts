@@ -105,7 +105,9 @@ export function requireNonce(nonce: string): void {
 function carriesPageNonce(script: HTMLScriptElement, where: string): boolean {
   if (!pageNonce || (script.nonce || script.getAttribute('nonce') || '') === pageNonce) return true;
   const what = script.getAttribute('src') ?? `${script.text.trim().slice(0, 40)}…`;
-  warn(`A gated script ${where}without the page's nonce was not run: "${what}". Give it nonce="…" like the page's other scripts.`);
+  warn(
+    `A gated script ${where}without the page's nonce was not run: "${what}". Give it nonce="…" like the page's other scripts.`,
+  );
   return false;
 }
 
@@ -197,7 +199,8 @@ export class ScriptGate {
     const content = this.doc.importNode(template.content, true);
     for (const script of Array.from(content.querySelectorAll('script'))) {
       if (!carriesPageNonce(script, 'in a <template> ')) script.remove();
-      else if (isExecutableScript(script)) script.replaceWith(this.liveCopy(script, script.getAttribute('type'), false));
+      else if (isExecutableScript(script))
+        script.replaceWith(this.liveCopy(script, script.getAttribute('type'), false));
     }
     template.replaceWith(content);
   }

@@ -122,7 +122,8 @@ function cleanUp() {
 }
 
 /** The nonce of the page's own script tag, which gated scripts must carry too. */
-const pageNonce = (win: Window) => win.document.querySelector<HTMLScriptElement>('script[src*="ma-cookie-consent.min.js"]')!.nonce;
+const pageNonce = (win: Window) =>
+  win.document.querySelector<HTMLScriptElement>('script[src*="ma-cookie-consent.min.js"]')!.nonce;
 
 describe('gated elements in a page (built bundle)', function () {
   // Pages, reloads and pauses: generous on a busy machine (nothing here measures speed).
@@ -293,7 +294,7 @@ describe('gated elements in a page (built bundle)', function () {
     const doc = win.document;
     const add = (name: string) => {
       const script = doc.createElement('script');
-    script.nonce = pageNonce(win); // the page uses a nonce-based CSP: a script it adds carries the nonce
+      script.nonce = pageNonce(win); // the page uses a nonce-based CSP: a script it adds carries the nonce
       script.type = 'text/plain';
       script.dataset.consent = 'analytics';
       script.src = `/__hits/${key}-${name}.js`;
