@@ -700,21 +700,34 @@ export class MaCookieConsent extends LitElement {
     </section>`;
   }
 
+  /** One category row: its label, description and switch (the state is also said in words). */
+  private renderCategory(
+    t: Translation,
+    name: string,
+    label: string,
+    description: string,
+    state: string,
+    on: boolean,
+    locked = false,
+  ): TemplateResult {
+    return html`<div part="category" class="category">
+      <div class="category-text">
+        <label for="ma-cat-${name}">${this.say(label, t)}</label>
+        ${description ? html`<p id="ma-desc-${name}">${this.say(description, t)}</p>` : nothing}
+      </div>
+      <span class="switch">
+        <input type="checkbox" role="switch" id="ma-cat-${name}" aria-describedby=${description ? `ma-desc-${name}` : nothing} .checked=${on} ?disabled=${locked} @change=${(e: Event) => this.onToggle(name, e)} />
+        <span class="track" aria-hidden="true"></span>
+        <span class="state" aria-hidden="true">${state}</span>
+      </span>
+    </div>`;
+  }
+
   private renderDialog(t: Translation): TemplateResult {
     const rows = this.opts.categories.map((name) => {
       const { label, description } = categoryText(name, t, this.structured);
       const on = this.draft[name] === true;
-      return html`<div part="category" class="category">
-        <div class="category-text">
-          <label for="ma-cat-${name}">${this.say(label, t)}</label>
-          ${description ? html`<p id="ma-desc-${name}">${this.say(description, t)}</p>` : nothing}
-        </div>
-        <span class="switch">
-          <input type="checkbox" role="switch" id="ma-cat-${name}" aria-describedby=${description ? `ma-desc-${name}` : nothing} .checked=${on} @change=${(e: Event) => this.onToggle(name, e)} />
-          <span class="track" aria-hidden="true"></span>
-          <span class="state" aria-hidden="true">${on ? t.on : t.off}</span>
-        </span>
-      </div>`;
+      return this.renderCategory(t, name, label, description, on ? t.on : t.off, on);
     });
     const necessary = fill(t.necessaryDescription, { cookie: this.opts.cookieName, days: this.opts.expiresDays });
     return html`<dialog part="dialog" aria-labelledby="ma-dialog-title" @close=${this.onDialogClosed}>
@@ -728,17 +741,7 @@ export class MaCookieConsent extends LitElement {
         ${this.gpcApplied ? html`<p class="notice" role="note">${this.say(t.gpcRespected, t)}</p>` : nothing}
         <fieldset>
           <legend>${this.say(t.categoriesLegend, t)}</legend>
-          <div part="category" class="category">
-            <div class="category-text">
-              <label for="ma-cat-necessary">${this.say(t.necessaryLabel, t)}</label>
-              <p id="ma-desc-necessary">${this.say(necessary, t)}</p>
-            </div>
-            <span class="switch">
-              <input type="checkbox" role="switch" id="ma-cat-necessary" aria-describedby="ma-desc-necessary" checked disabled />
-              <span class="track" aria-hidden="true"></span>
-              <span class="state" aria-hidden="true">${t.alwaysOn}</span>
-            </span>
-          </div>
+          ${this.renderCategory(t, 'necessary', t.necessaryLabel, necessary, t.alwaysOn, true, true)}
           ${rows}
         </fieldset>
         <p class="small">${this.say(t.rights, t)}</p>
