@@ -64,10 +64,39 @@ export function formatDate(iso: string, dateLocale: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
   try {
-    return new Intl.DateTimeFormat(dateLocale, { dateStyle: 'long', numberingSystem: 'latn' }).format(date);
+    return dateFormat(dateLocale).format(date);
   } catch {
     return date.toISOString().slice(0, 10);
   }
+}
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * Creating a formatter loads the locale's data, which can take tens of milliseconds on a slow
+ * phone: it is done once per locale, ideally ahead of time (see `prepareDateFormat`).
+ */
+function dateFormat(dateLocale: string): Intl.DateTimeFormat {
+  let format = formats.get(dateLocale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(dateLocale, { dateStyle: 'long', numberingSystem: 'latn' });
+    formats.set(dateLocale, format);
+  }
+  return format;
+}
+
+/** Prepares the formatter while the browser is idle, so that no click has to wait for it. */
+export function prepareDateFormat(dateLocale: string): void {
+  if (formats.has(dateLocale)) return;
+  const idle = (globalThis as { requestIdleCallback?: (callback: () => void) => number }).requestIdleCallback;
+  const later = idle ? (callback: () => void) => idle(callback) : (callback: () => void) => setTimeout(callback, 300);
+  later(() => {
+    try {
+      dateFormat(dateLocale);
+    } catch {
+      // an unknown locale: formatDate falls back to ISO dates
+    }
+  });
 }
 
 /** Label and description of a category, from the site's configuration or the locale. */

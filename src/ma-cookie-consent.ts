@@ -4,7 +4,7 @@ import type { Translation } from '../locales/types.js';
 import { normalizeConfig, readConfigBlock, type ConsentConfig } from './config.js';
 import { ConsentStore, ConsentSync, createRecord, serializeConsent, type ConsentRecord } from './consent-store.js';
 import { consentEvent, type Consent, type ConsentChangeDetail, type ConsentSource } from './events.js';
-import { bidiSegments, categoryText, fill, formatDate, TEXT_KEYS, translation } from './i18n.js';
+import { bidiSegments, categoryText, fill, formatDate, prepareDateFormat, TEXT_KEYS, translation } from './i18n.js';
 import { consentModeDefault, consentModeUpdate, matomoConsent, sendReceipt, sha256Hex } from './integrations.js';
 import { warn } from './log.js';
 import { booleanWarnings, resolveOptions, type Options } from './options.js';
@@ -376,6 +376,8 @@ export class MaCookieConsent extends LitElement {
 
   protected override updated(): void {
     this.dockPadding(true);
+    // The confirmation shows the date of the choice: get the formatter ready before the click.
+    if (this.view === 'banner') prepareDateFormat(this.texts().$dateLocale);
   }
 
   // ---- decisions ---------------------------------------------------------------------------

@@ -114,6 +114,8 @@ function carriesPageNonce(script: HTMLScriptElement, where: string): boolean {
 export class ScriptGate {
   private observer: MutationObserver | null = null;
   private queue: Promise<void> = Promise.resolve();
+  /** Updates started and not yet finished (the one running and those queued behind it). */
+  private running = 0;
   private readonly unknownCategories = new Set<string>();
   /** An element was left for the parser to finish: look again at the next change. */
   private waitingForParser = false;
@@ -156,7 +158,10 @@ export class ScriptGate {
    * queued, so a second decision never overtakes a script that is still loading.
    */
   update(): Promise<void> {
-    this.queue = this.queue.then(() => this.activateGranted());
+    // When nothing is in progress, start now rather than in a later microtask: a click on
+    // "accept" then inserts the gated scripts before the component re-renders.
+    const run = () => this.activateGranted().finally(() => this.running--);
+    this.queue = this.running++ === 0 ? run() : this.queue.then(run);
     return this.queue;
   }
 
