@@ -154,6 +154,10 @@ function decodeVlq(segment) {
 function main() {
   const args = process.argv.slice(2);
   const withModules = args.includes('--modules');
+  // --ceiling=B: an interim limit for CI while the 12 KB target is out of reach (see the
+  // README): over the target is reported, over the ceiling fails. Growth never goes unnoticed.
+  const ceilingArg = args.find((arg) => arg.startsWith('--ceiling='));
+  const ceiling = ceilingArg ? Number(ceilingArg.slice('--ceiling='.length)) : null;
   const file = args.find((arg) => !arg.startsWith('--')) ?? 'dist/ma-cookie-consent.min.js';
 
   if (!existsSync(file)) {
@@ -176,6 +180,14 @@ function main() {
 
   if (withModules) attribute(code.toString('utf8'), `${file}.map`);
 
+  if (ceiling !== null && gzip > BUDGET_GZIP) {
+    console.log(`\nOver the ${BUDGET_GZIP} B target by ${gzip - BUDGET_GZIP} B gzip (interim ceiling ${ceiling} B).`);
+    if (gzip > ceiling) {
+      console.error(`Over the interim ceiling by ${gzip - ceiling} B gzip: the bundle grew.`);
+      process.exit(1);
+    }
+    return;
+  }
   if (gzip > BUDGET_GZIP) {
     console.error(
       `\nOver budget by ${gzip - BUDGET_GZIP} B gzip.${withModules ? '' : ' Where the bytes are: node scripts/size.mjs --modules'}`,
