@@ -216,15 +216,13 @@ describe('Trusted Types (built bundle)', () => {
     expect(win.__runs).to.deep.equal([`${key}-slow`, 'inline', `${key}-fast`]);
   });
 
-  it('the script loaded twice without it: the first copy keeps working, the second only fails on Lit’s policy name', async () => {
+  it('the script loaded twice without it: the second copy stops before its Lit, nothing is reported', async () => {
     const key = `ttnodup${Date.now()}`;
     const win = await openPage('csp-twice', { key, csp: 'strict', tt: '1' });
     part(win, 'accept')!.click();
     await until(() => (win.__runs?.length ?? 0) >= 3);
-    const { violations, errors } = await settled(win);
     expect(win.__runs).to.deep.equal([`${key}-slow`, 'inline', `${key}-fast`]);
-    for (const v of violations) expect([v.directive, v.sample]).to.deep.equal(['trusted-types', 'lit-html']);
-    for (const e of errors) expect(e).to.contain('lit-html');
+    expect(await settled(win)).to.deep.equal({ violations: [], errors: [] });
   });
 
   it('a trusted-types directive that forgets ma-cookie-consent: the banner works, gated scripts stay blocked and it says why', async () => {
