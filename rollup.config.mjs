@@ -416,9 +416,10 @@ export default {
   output: {
     file: 'dist/ma-cookie-consent.min.js',
     format: 'iife',
-    // A second copy of the script (a CMS block and the theme both include it) stops here,
-    // before its Lit runs: under Trusted Types a second 'lit-html' policy would throw.
-    intro: "if (window.customElements?.get('ma-cookie-consent')) return;",
+    // A second copy of this script (a CMS block and the theme both include it) stops here,
+    // before its Lit runs: under Trusted Types a second 'lit-html' policy would throw. (Only a
+    // copy of this script: after the ESM build, the one-tag insert must still happen.)
+    intro: "const loaded = Symbol.for('ma-cookie-consent.iife'); if (window[loaded]) return; window[loaded] = true;",
     sourcemap: true,
     // tsc's maps name sources relative to dist/src/; rollup reads them relative to src/.
     sourcemapPathTransform: (path, mapFile) => {

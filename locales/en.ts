@@ -13,7 +13,7 @@ const en: Translation = {
     'With your consent, an audience measurement cookie also records the pages visited and the date and time of each visit. This information, used only in aggregate to understand how the platform is used and to improve it, does not identify you.',
   noticeRefusal:
     'Refusing does not stop you from using the platform; only blocking every cookie in your browser may make browsing harder.',
-  noticeChange: 'You can change your mind at any time with the “Manage cookies” link.',
+  noticeChange: 'You can change your mind at any time with “Manage cookies”.',
   policyLink: 'More about cookies (terms of use)',
 
   acceptAll: 'Accept all',

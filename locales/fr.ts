@@ -10,10 +10,10 @@ const fr: Translation = {
   notice:
     'Ce site utilise des cookies, de petits fichiers texte enregistrés par votre navigateur. Les cookies nécessaires à son fonctionnement ne requièrent pas votre accord.',
   noticeUse:
-    "Avec votre accord, un cookie de mesure d'audience enregistre aussi les pages consultées ainsi que la date et l'heure de consultation. Ces informations, exploitées sous forme globale pour comprendre l'usage de la plateforme et l'améliorer, ne permettent pas de vous identifier.",
+    "Avec votre accord, un cookie de mesure d'audience enregistre les pages consultées ainsi que la date et l'heure de consultation. Ces informations, exploitées sous forme globale pour comprendre l'usage de la plateforme et l'améliorer, ne permettent pas de vous identifier.",
   noticeRefusal:
     "Refuser ne vous empêche pas d'utiliser la plateforme ; seul le blocage de tous les cookies dans votre navigateur peut gêner la navigation.",
-  noticeChange: "Vous pouvez changer d'avis à tout moment avec le lien « Gérer les cookies ».",
+  noticeChange: "Vous pouvez changer d'avis à tout moment via « Gérer les cookies ».",
   policyLink: "En savoir plus sur les cookies (conditions générales d'utilisation)",
 
   acceptAll: 'Tout accepter',
@@ -37,13 +37,13 @@ const fr: Translation = {
   rights:
     "Conformément à la loi n° 09-08 relative à la protection des personnes physiques à l'égard du traitement des données à caractère personnel, vous disposez d'un droit d'accès, de rectification et d'opposition.",
   gpcRespected:
-    'Votre navigateur a transmis le signal « Global Privacy Control » : nous l’avons respecté et les cookies facultatifs sont refusés. Vous pouvez néanmoins les activer ci-dessous.',
+    "Votre navigateur a transmis le signal « Global Privacy Control » : nous l'avons respecté et les cookies facultatifs sont refusés. Vous pouvez néanmoins les activer ci-dessous.",
   necessaryLabel: 'Cookies nécessaires',
   necessaryDescription:
     'Indispensables au fonctionnement du site et à la mémorisation de votre choix (cookie « {cookie} », conservé {days} jours). Ils ne peuvent pas être désactivés.',
   alwaysOn: 'Toujours actifs',
-  on: 'Activé',
-  off: 'Désactivé',
+  on: 'Activés',
+  off: 'Désactivés',
   categoriesLegend: 'Catégories de cookies',
   analyticsLabel: "Mesure d'audience",
   analyticsDescription:

@@ -4,6 +4,7 @@
  * attributes (`data-policy-url` → `policy-url`, …).
  */
 import './define.js';
+import { warn } from './log.js';
 import { requireNonce } from './script-gate.js';
 
 const script = document.currentScript as HTMLScriptElement | null;
@@ -17,7 +18,11 @@ function insert(): void {
     for (const [key, value] of Object.entries(script.dataset)) {
       if (value === undefined) continue;
       const name = key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-      element.setAttribute(name, value);
+      try {
+        element.setAttribute(name, value);
+      } catch {
+        warn(`The script tag's data-${name} cannot be an attribute name; it is ignored.`);
+      }
     }
   }
   document.body.prepend(element);

@@ -16,7 +16,9 @@ export function translation(lang: string, config: ConsentConfig | undefined): Tr
 
 /** Fills `{name}` placeholders; unknown ones are left visible rather than silently dropped. */
 export function fill(text: string, values: Record<string, string | number>): string {
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole,
+  );
 }
 
 /**
@@ -42,7 +44,8 @@ export function bidiSegments(text: string, dir: 'ltr' | 'rtl'): Segment[] {
   let last = 0;
   for (const match of text.matchAll(LTR_RUN)) {
     const run = match[0];
-    if (/^[\d \u00a0]+$/.test(run)) continue;
+    // Plain numbers read correctly; digit groups split by spaces ("10 000") do not.
+    if (/^\d+$/.test(run)) continue;
     const start = match.index ?? 0;
     if (start > last) segments.push({ text: text.slice(last, start), ltr: false });
     segments.push({ text: run, ltr: true });
@@ -50,13 +53,6 @@ export function bidiSegments(text: string, dir: 'ltr' | 'rtl'): Segment[] {
   }
   if (last < text.length) segments.push({ text: text.slice(last), ltr: false });
   return segments;
-}
-
-/** Unicode isolates (LRI … PDI) for places where markup cannot go: attributes, titles. */
-export function isolatePlain(text: string, dir: 'ltr' | 'rtl'): string {
-  return bidiSegments(text, dir)
-    .map((s) => (s.ltr ? `\u2066${s.text}\u2069` : s.text))
-    .join('');
 }
 
 /** A long date in the locale's conventions, always with Western digits (as used in Morocco). */

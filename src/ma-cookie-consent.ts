@@ -132,6 +132,13 @@ export class MaCookieConsent extends LitElement {
   constructor() {
     super();
     this.opts = resolveOptions({}).options;
+    // A page may set `config` before the script defines the element: that value sits in an own
+    // property hiding the accessor. Take it through the accessor so that it is validated.
+    if (Object.prototype.hasOwnProperty.call(this, 'config')) {
+      const early: unknown = (this as { config?: unknown }).config;
+      delete (this as { config?: unknown }).config;
+      this.config = early;
+    }
   }
 
   // ---- public API (CONTRACT §6) ----------------------------------------------------------
@@ -201,7 +208,12 @@ export class MaCookieConsent extends LitElement {
     await this.updateComplete;
     const dialog = this.dialog;
     if (!dialog || dialog.open) return;
-    dialog.showModal();
+    try {
+      dialog.showModal();
+    } catch (error) {
+      warn('The preferences dialog could not be opened as a modal dialog.', error);
+      dialog.setAttribute('open', '');
+    }
     this.renderRoot.querySelector<HTMLElement>('#ma-dialog-title')?.focus();
   }
 
@@ -274,7 +286,11 @@ export class MaCookieConsent extends LitElement {
     });
     void this.gate.start();
 
-    this.sync = new ConsentSync(this.opts.cookieName, (payload) => this.onOtherTab(payload));
+    // Tabs share a choice only when they share the cookie: same name, domain and path.
+    const { cookieName, cookieDomain, cookiePath } = this.opts;
+    this.sync = new ConsentSync(`${cookieName}|${cookieDomain ?? ''}|${cookiePath}`, (payload) =>
+      this.onOtherTab(payload),
+    );
     this.sync.start();
     document.addEventListener('click', this.onTrigger, true);
     document.addEventListener('keydown', this.onTriggerKey, true);
@@ -283,10 +299,12 @@ export class MaCookieConsent extends LitElement {
       this.readySent = true;
       const detail = this.consent;
       const gpc = this.gpcApplied;
-      void this.updateComplete.then(() => {
+      const ready = () => {
         this.dispatchEvent(consentEvent('ma-consent-ready', detail));
         if (gpc && this.gpcApplied) this.announce('gpc', []);
-      });
+      };
+      // Even if a render failed, the page still hears that the stored choice was read.
+      void this.updateComplete.then(ready, ready);
     }
   }
 
@@ -391,8 +409,11 @@ export class MaCookieConsent extends LitElement {
     return Object.fromEntries(this.opts.categories.map((c) => [c, stored[c] === true]));
   }
 
-  private decide(categories: Record<string, boolean>, source: ConsentSource, outcome: Outcome): void {
+  private decide(choice: Record<string, boolean>, source: ConsentSource, outcome: Outcome): void {
     if (this !== active || !this.store) return;
+    // Exactly the categories offered now, each true or false: a draft made before the offer
+    // changed must not store an incomplete choice (which would read as no choice).
+    const categories = Object.fromEntries(this.opts.categories.map((c) => [c, choice[c] === true]));
     const previous = this.record?.categories ?? {};
     const record = createRecord(this.opts.revision, categories);
     this.store.write(record);
@@ -446,6 +467,10 @@ export class MaCookieConsent extends LitElement {
     this.clearRefused(none);
     consentModeUpdate(none);
     matomoConsent(false);
+    if (this.reloadOnRevoke && !this.reloading) {
+      this.reloading = true;
+      location.reload();
+    }
   }
 
   private onOtherTab(payload: string | null | undefined): void {
@@ -747,7 +772,7 @@ export class MaCookieConsent extends LitElement {
           ${rows}
         </fieldset>
         <p class="small">${this.say(t.rights, t)}</p>
-        ${this.opts.policyUrl ? html`<p class="small"><a class="policy" href=${this.opts.policyUrl}>${this.say(t.policyLink, t)}</a></p>` : nothing}
+        ${this.opts.policyUrl ? html`<p class="small"><a part="policy-link" class="policy" href=${this.opts.policyUrl}>${this.say(t.policyLink, t)}</a></p>` : nothing}
         <div class="actions">
           <button type="button" part="button accept" class="primary" @click=${this.onDialogAccept}>${this.say(t.acceptAll, t)}</button>
           <button type="button" part="button refuse" class="primary" @click=${this.onDialogRefuse}>${this.say(t.refuseAll, t)}</button>

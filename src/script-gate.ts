@@ -161,7 +161,7 @@ export class ScriptGate {
     // When nothing is in progress, start now rather than in a later microtask: a click on
     // "accept" then inserts the gated scripts before the component re-renders.
     const run = () => this.activateGranted().finally(() => this.running--);
-    this.queue = this.running++ === 0 ? run() : this.queue.then(run);
+    this.queue = this.running++ === 0 ? run() : this.queue.then(run, run);
     return this.queue;
   }
 

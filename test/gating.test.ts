@@ -612,6 +612,24 @@ describe('reload-on-revoke', function () {
     expect(await hits(`${key}-slow`)).to.equal(1);
   });
 
+  it('reset() after a grant also withdraws it: the cookies go and the page reloads once', async () => {
+    const key = newKey('resetreload');
+    const win = await openPage(key, { attrs: 'categories="analytics video" reload-on-revoke' });
+    clickPart(win, 'accept');
+    await until(() => allRan(win), 6000);
+    win.document.cookie = '_ga=GA1.1.1; path=/';
+    expect(loads).to.equal(1);
+    (element(win) as unknown as { reset(): void }).reset();
+    await until(() => loads === 2);
+    const after = await ready(frame!.contentWindow as PageWindow);
+    await wait(1000);
+    expect(loads).to.equal(2);
+    expect(after.document.cookie).not.to.include('_ga=');
+    // No choice any more: the banner asks again and nothing runs.
+    expect(banner(after)).not.to.equal(null);
+    expect(after.__runs).to.deep.equal([]);
+  });
+
   it('does not reload at a first refusal, nor when nothing granted is withdrawn', async () => {
     const win = await openPage(newKey('noreload'), { attrs: 'categories="analytics video" reload-on-revoke' });
     clickPart(win, 'refuse');

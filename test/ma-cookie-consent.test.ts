@@ -199,6 +199,26 @@ describe('<ma-cookie-consent>', () => {
       expect(part(el, 'confirmation')).not.to.equal(null);
     });
 
+    it('saving after the offered categories changed stores a complete choice', async () => {
+      const el = await render(html`<ma-cookie-consent categories="analytics"></ma-cookie-consent>`);
+      await el.showPreferences();
+      el.setAttribute('categories', 'analytics video');
+      await el.updateComplete;
+      button(el, 'save')!.click();
+      expect(storedConsent()!.categories).to.deep.equal({ analytics: false, video: false });
+      expect(el.consent!.categories).to.deep.equal({ analytics: false, video: false });
+    });
+
+    it('a config set before the element is defined is kept', async () => {
+      const early = document.createElement('ma-cookie-consent-early');
+      (early as unknown as { config: unknown }).config = { texts: { fr: { title: 'Titre précoce' } } };
+      // Upgrade the element now, as a late script-tag load would.
+      class Early extends (customElements.get('ma-cookie-consent') as CustomElementConstructor) {}
+      customElements.define('ma-cookie-consent-early', Early);
+      customElements.upgrade(early);
+      expect((early as unknown as MaCookieConsent).config?.texts?.fr?.title).to.equal('Titre précoce');
+    });
+
     it('Escape closes the dialog without saving and focus returns to the opener', async () => {
       const el = await render();
       const customize = button(el, 'customize')!;

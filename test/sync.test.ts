@@ -168,7 +168,7 @@ describe('cross-tab sync', () => {
 
   it('trusts a valid message over a cookie not yet visible, and ignores malformed messages', async () => {
     const b = await openTab();
-    const channel = new BroadcastChannel('ma-cookie-consent:ma_cookie_consent');
+    const channel = new BroadcastChannel('ma-cookie-consent:ma_cookie_consent||/');
     try {
       for (const junk of [
         '{',
