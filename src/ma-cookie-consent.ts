@@ -119,6 +119,8 @@ export class MaCookieConsent extends LitElement {
   private gate: ScriptGate | null = null;
   private started = false;
   private readySent = false;
+  private pendingReady: (() => void) | null = null;
+  private configFromProperty = false;
   private reloading = false;
   private opener: HTMLElement | null = null;
   private waiters = new Map<string, Array<() => void>>();
@@ -148,6 +150,7 @@ export class MaCookieConsent extends LitElement {
     return this.structured;
   }
   set config(value: unknown) {
+    this.configFromProperty = true;
     this.structured = normalizeConfig(value, TEXT_KEYS);
   }
 
@@ -201,7 +204,8 @@ export class MaCookieConsent extends LitElement {
 
   /** Opens the preferences dialog. */
   async showPreferences(): Promise<void> {
-    if (this !== active) return;
+    // Already open: keep the visitor's unsaved switches and the element to return focus to.
+    if (this !== active || this.dialog?.open) return;
     this.opener = deepActiveElement();
     this.draft = { ...this.currentChoice() };
     this.dialogWanted = true;
@@ -299,8 +303,9 @@ export class MaCookieConsent extends LitElement {
       this.readySent = true;
       const detail = this.consent;
       const gpc = this.gpcApplied;
+      this.pendingReady = () => this.dispatchEvent(consentEvent('ma-consent-ready', detail));
       const ready = () => {
-        this.dispatchEvent(consentEvent('ma-consent-ready', detail));
+        this.sendReady();
         if (gpc && this.gpcApplied) this.announce('gpc', []);
       };
       // Even if a render failed, the page still hears that the stored choice was read.
@@ -308,7 +313,16 @@ export class MaCookieConsent extends LitElement {
     }
   }
 
+  /** `ma-consent-ready` goes out once, and always before the first `ma-consent-change`. */
+  private sendReady(): void {
+    const send = this.pendingReady;
+    this.pendingReady = null;
+    send?.();
+  }
+
   private readChildConfig(): void {
+    // A configuration the page set by property wins over the block.
+    if (this.configFromProperty) return;
     const found = readConfigBlock(this, TEXT_KEYS);
     if (found) this.structured = found;
   }
@@ -429,6 +443,7 @@ export class MaCookieConsent extends LitElement {
 
   /** Everything that follows a decision, wherever it was made. */
   private announce(source: ConsentSource, withdrawn: string[]): void {
+    this.sendReady();
     const record = this.record!;
     this.clearRefused(record.categories);
     consentModeUpdate(record.categories);

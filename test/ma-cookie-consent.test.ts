@@ -370,6 +370,21 @@ describe('<ma-cookie-consent>', () => {
       container.remove();
     });
 
+    it('ma-consent-ready comes before a change decided at once by a script', async () => {
+      const container = document.createElement('div');
+      document.body.append(container);
+      const order: string[] = [];
+      container.addEventListener('ma-consent-ready', () => order.push('ready'));
+      container.addEventListener('ma-consent-change', () => order.push('change'));
+      const el = document.createElement('ma-cookie-consent');
+      container.append(el);
+      el.acceptAll();
+      await el.updateComplete;
+      await el.updateComplete;
+      container.remove();
+      expect(order).to.deep.equal(['ready', 'change']);
+    });
+
     it('acceptAll, refuseAll, setConsent, reset and whenGranted', async () => {
       const el = await render(html`<ma-cookie-consent categories="analytics video"></ma-cookie-consent>`);
       const sources: string[] = [];
