@@ -100,11 +100,19 @@ export function categoryText(
   name: string,
   t: Translation,
   config: ConsentConfig | undefined,
-): { label: string; description: string } {
+): { label: string; description: string; labelLang: string; descriptionLang: string } {
   const own = config?.categories?.[name];
   const builtIn = name === 'analytics' ? { label: t.analyticsLabel, description: t.analyticsDescription } : undefined;
-  return {
-    label: own?.label?.[t.$code] ?? builtIn?.label ?? own?.label?.fr ?? name,
-    description: own?.description?.[t.$code] ?? builtIn?.description ?? own?.description?.fr ?? '',
-  };
+  // A site text missing in this language falls back to French, and says so (WCAG 3.1.2).
+  const pick = (texts: Record<string, string> | undefined, fallback: string | undefined, last: string) =>
+    texts?.[t.$code] !== undefined
+      ? { text: texts[t.$code], lang: t.$code }
+      : fallback !== undefined
+        ? { text: fallback, lang: t.$code }
+        : texts?.fr !== undefined
+          ? { text: texts.fr, lang: 'fr' }
+          : { text: last, lang: t.$code };
+  const label = pick(own?.label, builtIn?.label, name);
+  const description = pick(own?.description, builtIn?.description, '');
+  return { label: label.text, description: description.text, labelLang: label.lang, descriptionLang: description.lang };
 }

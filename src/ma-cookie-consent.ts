@@ -669,6 +669,13 @@ export class MaCookieConsent extends LitElement {
     return translation(this.opts.lang, this.structured);
   }
 
+  /** A site text shown in another language than the interface's: marked so (WCAG 3.1.2). */
+  private sayIn(text: string, t: Translation, lang: string): TemplateResult | string {
+    if (lang === t.$code) return this.say(text, t);
+    const other = translation(lang, undefined);
+    return html`<span lang=${lang} dir=${other.$dir}>${this.say(text, other)}</span>`;
+  }
+
   /** Text as text (never HTML), with Latin fragments isolated in right-to-left languages. */
   private say(text: string, t: Translation): TemplateResult | string {
     const segments = bidiSegments(text, t.$dir);
@@ -751,11 +758,13 @@ export class MaCookieConsent extends LitElement {
     state: string,
     on: boolean,
     locked = false,
+    labelLang = t.$code,
+    descriptionLang = t.$code,
   ): TemplateResult {
     return html`<div part="category" class="category">
       <div class="category-text">
-        <label for="ma-cat-${name}">${this.say(label, t)}</label>
-        ${description ? html`<p id="ma-desc-${name}">${this.say(description, t)}</p>` : nothing}
+        <label for="ma-cat-${name}">${this.sayIn(label, t, labelLang)}</label>
+        ${description ? html`<p id="ma-desc-${name}">${this.sayIn(description, t, descriptionLang)}</p>` : nothing}
       </div>
       <span class="switch">
         <input type="checkbox" role="switch" id="ma-cat-${name}" aria-describedby=${description ? `ma-desc-${name}` : nothing} .checked=${on} ?disabled=${locked} @change=${(e: Event) => this.onToggle(name, e)} />
@@ -767,9 +776,9 @@ export class MaCookieConsent extends LitElement {
 
   private renderDialog(t: Translation): TemplateResult {
     const rows = this.opts.categories.map((name) => {
-      const { label, description } = categoryText(name, t, this.structured);
+      const { label, description, labelLang, descriptionLang } = categoryText(name, t, this.structured);
       const on = this.draft[name] === true;
-      return this.renderCategory(t, name, label, description, on ? t.on : t.off, on);
+      return this.renderCategory(t, name, label, description, on ? t.on : t.off, on, false, labelLang, descriptionLang);
     });
     const necessary = fill(t.necessaryDescription, { cookie: this.opts.cookieName, days: this.opts.expiresDays });
     return html`<dialog part="dialog" aria-labelledby="ma-dialog-title" @close=${this.onDialogClosed}>

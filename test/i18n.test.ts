@@ -65,6 +65,8 @@ describe('i18n', () => {
     const config = { categories: { video: { label: { fr: 'Vidéos', ar: 'الفيديو' } } } };
     expect(categoryText('video', locales.ar, config).label).to.equal('الفيديو');
     expect(categoryText('video', locales.en, config).label).to.equal('Vidéos');
+    expect(categoryText('video', locales.en, config).labelLang).to.equal('fr');
+    expect(categoryText('video', locales.ar, config).labelLang).to.equal('ar');
     expect(categoryText('analytics', locales.fr, config).label).to.equal("Mesure d'audience");
     expect(categoryText('maps', locales.fr, config).label).to.equal('maps');
   });

@@ -100,6 +100,17 @@ describe('<ma-cookie-consent>', () => {
       expect(bdi.getAttribute('dir')).to.equal('ltr');
     });
 
+    it('marks a site text that falls back to French inside the Arabic dialog with lang="fr"', async () => {
+      const el = await render(html`<ma-cookie-consent lang="ar" categories="analytics maps"></ma-cookie-consent>`);
+      el.config = { categories: { maps: { label: { fr: 'Cartes' }, description: { ar: 'خرائط تفاعلية' } } } };
+      await el.showPreferences();
+      const label = el.shadowRoot!.querySelector('label[for="ma-cat-maps"] span[lang="fr"]')!;
+      expect(label.textContent).to.equal('Cartes');
+      expect(label.getAttribute('dir')).to.equal('ltr');
+      expect(el.shadowRoot!.querySelector('#ma-desc-maps span[lang]')).to.equal(null);
+      el.shadowRoot!.querySelector('dialog')!.close();
+    });
+
     it('renders hostile texts as text, never as markup', async () => {
       const el = await render();
       el.config = {
