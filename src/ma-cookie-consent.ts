@@ -640,13 +640,16 @@ export class MaCookieConsent extends LitElement {
     // scroll padding keeps focused elements above the fixed box, and as much room at the end
     // of the page lets the last links (a footer's) scroll above it too, which scroll padding
     // alone cannot.
-    this.pagePadding ??= {
-      inline: root.style.getPropertyValue('padding-bottom'),
-      own: getComputedStyle(root).paddingBottom,
-    };
-    const base = this.pagePadding.own;
+    // Nothing is measured here: this runs during start-up, often while the page is still being
+    // parsed, and a forced layout then would cost every page. The observer reports the box's
+    // size once laid out.
     const pad = () => {
       if (this.dockedBox !== box) return;
+      this.pagePadding ??= {
+        inline: root.style.getPropertyValue('padding-bottom'),
+        own: getComputedStyle(root).paddingBottom,
+      };
+      const base = this.pagePadding.own;
       const rect = box.getBoundingClientRect();
       // Only a box that sits at the bottom counts (a site may hide or move the manage button).
       const atBottom = rect.height > 0 && rect.top > root.clientHeight / 2;
@@ -655,8 +658,7 @@ export class MaCookieConsent extends LitElement {
       root.style.setProperty('scroll-padding-bottom', covered);
       root.style.setProperty('padding-bottom', `calc(${base} + ${covered})`);
     };
-    pad();
-    // Later changes are written on the next frame: changing the page's height inside the
+    // Changes are written on the next frame: changing the page's height inside the
     // observer's callback can resize the box again (a scroll bar appears) and raise
     // "ResizeObserver loop" errors in the host page.
     this.resizeWatcher = new ResizeObserver(() => requestAnimationFrame(pad));
