@@ -273,16 +273,11 @@ export class MaCookieConsent extends LitElement {
       document.addEventListener('DOMContentLoaded', () => this.childWatcher?.disconnect(), { once: true });
     }
 
-    this.record = this.store!.read();
+    this.load();
     if (this.record) {
-      this.view = 'none';
       consentModeUpdate(this.record.categories);
       if (this.record.categories.analytics) matomoConsent(true);
-    } else {
-      consentModeDefault();
-      if (this.gpcSignal()) this.applyGpc();
-      else this.view = 'banner';
-    }
+    } else consentModeDefault();
 
     this.gate = new ScriptGate(document, {
       isGranted: (category) => this.isGranted(category),
@@ -290,12 +285,7 @@ export class MaCookieConsent extends LitElement {
     });
     void this.gate.start();
 
-    // Tabs share a choice only when they share the cookie: same name, domain and path.
-    const { cookieName, cookieDomain, cookiePath } = this.opts;
-    this.sync = new ConsentSync(`${cookieName}|${cookieDomain ?? ''}|${cookiePath}`, (payload) =>
-      this.onOtherTab(payload),
-    );
-    this.sync.start();
+    this.listenToOtherTabs();
     document.addEventListener('click', this.onTrigger, true);
     document.addEventListener('keydown', this.onTriggerKey, true);
 
@@ -318,6 +308,25 @@ export class MaCookieConsent extends LitElement {
     const send = this.pendingReady;
     this.pendingReady = null;
     send?.();
+  }
+
+  /** The stored choice (or the browser's GPC signal) decides what shows. */
+  private load(): void {
+    this.record = this.store!.read();
+    this.gpcApplied = false;
+    if (this.record) this.view = 'none';
+    else if (this.gpcSignal()) this.applyGpc();
+    else this.view = 'banner';
+  }
+
+  private listenToOtherTabs(): void {
+    // Tabs share a choice only when they share the cookie: same name, domain and path.
+    const { cookieName, cookieDomain, cookiePath } = this.opts;
+    this.sync?.stop();
+    this.sync = new ConsentSync(`${cookieName}|${cookieDomain ?? ''}|${cookiePath}`, (payload) =>
+      this.onOtherTab(payload),
+    );
+    this.sync.start();
   }
 
   private readChildConfig(): void {
@@ -368,8 +377,11 @@ export class MaCookieConsent extends LitElement {
         (key) => String(before[key]) !== String(this.opts[key]),
       );
       if (this.started && storeChanged && this === active) {
-        this.record = this.store!.read();
-        this.view = this.record ? 'none' : 'banner';
+        // Another cookie or revision: another question, answered (or not) by another choice.
+        this.load();
+        this.listenToOtherTabs();
+        void this.gate?.update();
+        this.resolveWaiters();
       }
     }
   }
@@ -449,17 +461,21 @@ export class MaCookieConsent extends LitElement {
     consentModeUpdate(record.categories);
     matomoConsent(record.categories.analytics === true);
     void this.gate?.update();
-    for (const [category, resolvers] of this.waiters) {
-      if (this.isGranted(category)) {
-        this.waiters.delete(category);
-        resolvers.forEach((resolve) => resolve());
-      }
-    }
+    this.resolveWaiters();
     const detail: ConsentChangeDetail = { ...this.consent!, source };
     this.dispatchEvent(consentEvent('ma-consent-change', detail));
     if (withdrawn.length && this.reloadOnRevoke && !this.reloading) {
       this.reloading = true;
       location.reload();
+    }
+  }
+
+  private resolveWaiters(): void {
+    for (const [category, resolvers] of this.waiters) {
+      if (this.isGranted(category)) {
+        this.waiters.delete(category);
+        resolvers.forEach((resolve) => resolve());
+      }
     }
   }
 

@@ -351,6 +351,24 @@ describe('<ma-cookie-consent>', () => {
       expect(el.consent).to.equal(null);
     });
 
+    it('a revision set right after insertion reads the choice stored for it', async () => {
+      writeRawCookie('ma_cookie_consent', encodeURIComponent(JSON.stringify(validRecord({ rev: '2' }))));
+      const el = document.createElement('ma-cookie-consent');
+      document.body.prepend(el);
+      try {
+        let granted = false;
+        void el.whenGranted('analytics').then(() => (granted = true));
+        el.setAttribute('revision', '2');
+        await el.updateComplete;
+        await el.updateComplete;
+        expect(el.consent?.revision).to.equal('2');
+        expect(part(el, 'banner')).to.equal(null);
+        expect(granted).to.equal(true);
+      } finally {
+        el.remove();
+      }
+    });
+
     it('a corrupted cookie shows the banner and warns, without throwing', async () => {
       writeRawCookie('ma_cookie_consent', '%7B%22v%22%3A1');
       const warnings = captureWarnings();
