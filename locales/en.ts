@@ -1,20 +1,20 @@
 import type { Translation } from './types.js';
 
+const months = 'January February March April May June July August September October November December'.split(' ');
+
+/** English: a locale pack (dist/locales/en.min.js, or `import 'ma-cookie-consent/locales/en.js'`). */
 const en: Translation = {
   $code: 'en',
   $name: 'English',
   $dir: 'ltr',
-  $dateLocale: 'en-GB',
+  $date: (d) => `${d.getDate()} ${months[d.getMonth()]} ${d.getFullYear()}`,
+  $days: (n) => `${n} day${n > 1 ? 's' : ''}`,
+  $list: ', ',
 
   title: 'Cookies on this site',
-  notice:
-    'This site uses cookies, small text files stored by your browser. Cookies that are necessary for it to work do not require your consent.',
-  noticeUse:
-    'With your consent, an audience measurement cookie also records the pages visited and the date and time of each visit. This information, used only in aggregate to understand how the platform is used and to improve it, does not identify you.',
-  noticeRefusal:
-    'Refusing does not stop you from using the platform; only blocking every cookie in your browser may make browsing harder.',
-  noticeChange: 'You can change your mind at any time with “Manage cookies”.',
-  policyLink: 'More about cookies (terms of use)',
+  intro:
+    'With your consent, we measure how the site is used (pages visited, date and time) to improve it, through aggregate statistics that are not used to identify you. You can refuse, and change your mind at any time.',
+  policyLink: 'More about cookies',
 
   acceptAll: 'Accept all',
   refuseAll: 'Refuse all',
@@ -26,27 +26,42 @@ const en: Translation = {
   language: 'Language',
 
   confirmAccepted: 'You have accepted all optional cookies.',
-  confirmRefused: 'You have refused all optional cookies. Only necessary cookies are used.',
+  confirmRefused: 'You have refused all optional cookies: only necessary cookies are used.',
   confirmCustom: 'Your choices have been saved.',
-  confirmChange: 'You can change this choice at any time with “Manage cookies”.',
-  savedOn: 'Choice recorded on {date}.',
+  allowedList: 'Allowed: {list}.',
+  refusedList: 'Refused: {list}.',
+  confirmChange: 'You can change this choice at any time from “Manage cookies”.',
+  savedOn: 'Date of the choice: {date}.',
 
   dialogTitle: 'Cookie settings',
   dialogIntro: 'Choose the cookies you allow. Optional categories stay off until you switch them on.',
+  aboutTitle: 'About cookies',
+  aboutCookies:
+    'A cookie is a small text file that your browser stores when you visit. Cookies that are necessary for the site to work are always on.',
+  aboutAudience:
+    'With your consent, an audience measurement cookie records the pages visited and the date and time of each visit. This information is used in aggregate to understand how the site is used and to improve it; it is not used to identify you.',
+  aboutRefusal:
+    'Refusing does not stop you from using the site. Blocking every cookie in your browser may, however, make browsing harder.',
   rights:
     'Under Moroccan law 09-08 on the protection of individuals with regard to the processing of personal data, you have the right to access, correct and object to the processing of your data.',
   gpcRespected:
-    'Your browser sent the Global Privacy Control signal: we have respected it and optional cookies are refused. You can still switch them on below.',
+    'Your browser sent the Global Privacy Control signal: it has been respected, and optional cookies are refused. You can still switch them on below.',
+  categoriesLegend: 'Cookie categories',
   necessaryLabel: 'Necessary cookies',
   necessaryDescription:
-    'Required for the site to work and to remember your choice (cookie “{cookie}”, kept for {days} days). They cannot be switched off.',
+    'These cookies are required for the site to work and to remember your choice (cookie “{cookie}”, kept for {days}). They cannot be switched off.',
   alwaysOn: 'Always on',
   on: 'On',
   off: 'Off',
-  categoriesLegend: 'Cookie categories',
-  analyticsLabel: 'Audience measurement',
+  analyticsLabel: 'Audience measurement cookies',
   analyticsDescription:
-    'Records the pages visited and the date and time of each visit. This information is used in aggregate to improve the platform and does not identify you.',
+    'These cookies record the pages visited and the date and time of each visit. The information is used in aggregate to improve the site and is not used to identify you.',
+
+  blockedTitle: 'Blocked content: {title}',
+  blockedText: 'This content is provided by {host}. Showing it means allowing cookies of the “{category}” category.',
+  allow: 'Allow “{category}” and show',
+  openOn: 'Open on {host}',
+  notOffered: 'This content cannot be shown on this page.',
 };
 
 export default en;

@@ -1,20 +1,19 @@
 import type { Translation } from './types.js';
 
+const months = 'janvier février mars avril mai juin juillet août septembre octobre novembre décembre'.split(' ');
+
 const fr: Translation = {
   $code: 'fr',
   $name: 'Français',
   $dir: 'ltr',
-  $dateLocale: 'fr-MA',
+  $date: (d) => `${d.getDate() === 1 ? '1er' : d.getDate()} ${months[d.getMonth()]} ${d.getFullYear()}`,
+  $days: (n) => `${n} jour${n > 1 ? 's' : ''}`,
+  $list: ', ',
 
-  title: 'Les cookies sur ce site',
-  notice:
-    'Ce site utilise des cookies, de petits fichiers texte enregistrés par votre navigateur. Les cookies nécessaires à son fonctionnement ne requièrent pas votre accord.',
-  noticeUse:
-    "Avec votre accord, un cookie de mesure d'audience enregistre les pages consultées ainsi que la date et l'heure de consultation. Ces informations, exploitées sous forme globale pour comprendre l'usage de la plateforme et l'améliorer, ne permettent pas de vous identifier.",
-  noticeRefusal:
-    "Refuser ne vous empêche pas d'utiliser la plateforme ; seul le blocage de tous les cookies dans votre navigateur peut gêner la navigation.",
-  noticeChange: "Vous pouvez changer d'avis à tout moment via « Gérer les cookies ».",
-  policyLink: "En savoir plus sur les cookies (conditions générales d'utilisation)",
+  title: 'Cookies sur ce site',
+  intro:
+    "Avec votre accord, nous mesurons l'audience du site (pages consultées, date et heure) pour l'améliorer, au moyen de statistiques globales qui ne servent pas à vous identifier. Vous pouvez refuser, et changer d'avis à tout moment.",
+  policyLink: 'En savoir plus sur les cookies',
 
   acceptAll: 'Tout accepter',
   refuseAll: 'Tout refuser',
@@ -26,28 +25,44 @@ const fr: Translation = {
   language: 'Langue',
 
   confirmAccepted: 'Vous avez accepté tous les cookies facultatifs.',
-  confirmRefused: 'Vous avez refusé tous les cookies facultatifs. Seuls les cookies nécessaires sont utilisés.',
+  confirmRefused: 'Vous avez refusé tous les cookies facultatifs : seuls les cookies nécessaires sont utilisés.',
   confirmCustom: 'Vos choix ont été enregistrés.',
-  confirmChange: 'Vous pouvez modifier ce choix à tout moment avec « Gérer les cookies ».',
-  savedOn: 'Choix enregistré le {date}.',
+  allowedList: 'Autorisé : {list}.',
+  refusedList: 'Refusé : {list}.',
+  confirmChange: 'Vous pouvez modifier ce choix à tout moment depuis « Gérer les cookies ».',
+  savedOn: 'Date du choix : {date}.',
 
   dialogTitle: 'Paramètres des cookies',
   dialogIntro:
     'Choisissez les cookies que vous autorisez. Les catégories facultatives restent désactivées tant que vous ne les activez pas.',
+  aboutTitle: 'À propos des cookies',
+  aboutCookies:
+    'Un cookie est un petit fichier texte que votre navigateur enregistre lors de vos visites. Les cookies nécessaires au fonctionnement du site sont toujours actifs.',
+  aboutAudience:
+    "Avec votre accord, un cookie de mesure d'audience enregistre les pages consultées ainsi que la date et l'heure de consultation. Ces informations sont exploitées sous forme globale, pour comprendre l'usage du site et l'améliorer ; elles ne servent pas à vous identifier.",
+  aboutRefusal:
+    "Refuser ne vous empêche pas d'utiliser le site. Bloquer tous les cookies dans votre navigateur peut toutefois gêner la navigation.",
   rights:
-    "Conformément à la loi n° 09-08 relative à la protection des personnes physiques à l'égard du traitement des données à caractère personnel, vous disposez d'un droit d'accès, de rectification et d'opposition.",
+    "Conformément à la loi n° 09-08 relative à la protection des personnes physiques à l'égard du traitement des données à caractère personnel, vous disposez d'un droit d'accès, de rectification et d'opposition.",
   gpcRespected:
-    "Votre navigateur a transmis le signal « Global Privacy Control » : nous l'avons respecté et les cookies facultatifs sont refusés. Vous pouvez néanmoins les activer ci-dessous.",
+    'Votre navigateur a transmis le signal « Global Privacy Control » : il a été respecté, et les cookies facultatifs sont refusés. Vous pouvez néanmoins les activer ci-dessous.',
+  categoriesLegend: 'Catégories de cookies',
   necessaryLabel: 'Cookies nécessaires',
   necessaryDescription:
-    'Indispensables au fonctionnement du site et à la mémorisation de votre choix (cookie « {cookie} », conservé {days} jours). Ils ne peuvent pas être désactivés.',
+    'Ces cookies sont indispensables au fonctionnement du site et à la mémorisation de votre choix (cookie « {cookie} », conservé pendant {days}). Ils ne peuvent pas être désactivés.',
   alwaysOn: 'Toujours actifs',
   on: 'Activés',
   off: 'Désactivés',
-  categoriesLegend: 'Catégories de cookies',
-  analyticsLabel: "Mesure d'audience",
+  analyticsLabel: "Cookies de mesure d'audience",
   analyticsDescription:
-    "Enregistre les pages consultées, la date et l'heure de consultation. Ces informations sont exploitées sous forme globale pour améliorer la plateforme et ne permettent pas de vous identifier.",
+    "Ces cookies enregistrent les pages consultées, la date et l'heure de consultation. Les informations sont exploitées sous forme globale pour améliorer le site et ne servent pas à vous identifier.",
+
+  blockedTitle: 'Contenu bloqué : {title}',
+  blockedText:
+    "Ce contenu est fourni par {host}. L'afficher revient à autoriser les cookies de la catégorie « {category} ».",
+  allow: 'Autoriser « {category} » et afficher',
+  openOn: 'Ouvrir sur {host}',
+  notOffered: 'Ce contenu ne peut pas être affiché sur cette page.',
 };
 
 export default fr;

@@ -1,12 +1,13 @@
 /**
- * The structured configuration (CONTRACT §2): text overrides and category definitions, from
- * the child JSON block or the `config` property. Anything malformed is dropped with a warning.
+ * The structured configuration (docs/api.md "Configuration"): text overrides and category
+ * definitions, from the child JSON block or the `config` property. Anything malformed is
+ * dropped with a warning; what is kept lives in objects without a prototype, so that no key a
+ * page controls ("__proto__", "constructor", a polluted `Object.prototype`) is ever read as data.
  */
-import { locales } from '../locales/index.js';
-import type { Translation } from '../locales/types.js';
-import { warn } from './log.js';
+import type { TextKey } from '../locales/types.js';
+import { TEXT_KEYS } from './i18n.js';
+import { quote, warn } from './warn.js';
 
-export type TextKey = Exclude<keyof Translation, `$${string}`>;
 export type LocalizedText = Record<string, string>;
 
 export interface CategoryConfig {
@@ -23,114 +24,73 @@ export interface ConsentConfig {
 
 const MAX_TEXT = 2000;
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-const isLanguage = (code: string) => Object.prototype.hasOwnProperty.call(locales, code);
-
-/**
- * Names a configuration may use as keys. JSON can carry "__proto__" or "constructor", which as
- * keys of a plain object would change its prototype instead of adding an entry.
- */
-function safeKey(key: string): boolean {
-  return key !== '__proto__' && key !== 'constructor' && key !== 'prototype';
-}
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const dict = <T>(): Record<string, T> => Object.create(null) as Record<string, T>;
+/** A language code a text may be given in (a pack for it may load later). */
+const isLanguage = (code: string) => /^[a-z]{2,3}$/.test(code);
+const ignored = (path: string) => warn('config', path);
 
 /** Cookie names or `*` patterns; a pattern of wildcards only would delete every cookie of the site. */
-function cookiePatterns(value: unknown): value is string[] {
-  return Array.isArray(value) && value.every((c) => typeof c === 'string' && /^[^\s;,=]+$/.test(c) && /[^*]/.test(c));
-}
+const cookiePatterns = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.every((c) => typeof c === 'string' && /^[^\s;,=]+$/.test(c) && /[^*]/.test(c));
 
-function localized(value: unknown, where: string): LocalizedText | undefined {
+function localized(value: unknown, path: string): LocalizedText | undefined {
   if (value === undefined) return undefined;
-  if (!isObject(value)) {
-    warn(`config: ${where} must be an object of texts by language, like {"fr": "…", "ar": "…"}; it is ignored.`);
-    return undefined;
-  }
-  const out: LocalizedText = {};
+  if (!isObject(value)) return void ignored(path);
+  const out = dict<string>();
   for (const [lang, text] of Object.entries(value)) {
-    if (!isLanguage(lang))
-      warn(
-        `config: ${where}.${JSON.stringify(lang)} is not a supported language (${Object.keys(locales).join(', ')}); it is ignored.`,
-      );
-    else if (typeof text === 'string' && text.length <= MAX_TEXT) out[lang] = text;
-    else warn(`config: ${where}.${lang} must be a string of at most ${MAX_TEXT} characters; it is ignored.`);
+    if (isLanguage(lang) && typeof text === 'string' && text.length <= MAX_TEXT) out[lang] = text;
+    else ignored(`${path}.${quote(lang)}`);
   }
   return out;
 }
 
-/** Validates a configuration object; `textKeys` are the keys a text override may name. */
-export function normalizeConfig(raw: unknown, textKeys: readonly string[]): ConsentConfig {
-  if (raw == null) return {};
-  if (!isObject(raw)) {
-    warn(
-      typeof raw === 'string'
-        ? 'config must be an object, not a string of JSON (JSON.parse it first, or use the JSON block); it is ignored.'
-        : 'config must be a JSON object; it is ignored.',
-    );
-    return {};
-  }
+/** Validates a configuration object, keeping every part that is well formed. */
+export function normalizeConfig(raw: unknown): ConsentConfig {
   const config: ConsentConfig = {};
-  for (const key of Object.keys(raw)) {
-    if (key !== 'texts' && key !== 'categories') warn(`config: unknown key "${key}" is ignored.`);
-  }
-  if (raw.texts !== undefined) {
-    if (!isObject(raw.texts)) warn('config: "texts" must be an object by language; it is ignored.');
+  if (raw == null) return config;
+  if (!isObject(raw)) return ignored(typeof raw === 'string' ? 'a string (JSON.parse it)' : 'not an object'), config;
+  for (const key of Object.keys(raw)) if (key !== 'texts' && key !== 'categories') ignored(quote(key));
+  const { texts, categories } = raw;
+  if (texts !== undefined) {
+    if (!isObject(texts)) ignored('texts');
     else {
-      config.texts = {};
-      for (const [lang, texts] of Object.entries(raw.texts)) {
-        if (!isLanguage(lang)) {
-          warn(
-            `config: texts.${JSON.stringify(lang)} is not a supported language (${Object.keys(locales).join(', ')}); it is ignored.`,
-          );
+      config.texts = dict();
+      for (const [lang, values] of Object.entries(texts)) {
+        if (!isLanguage(lang) || !isObject(values)) {
+          ignored(`texts.${quote(lang)}`);
           continue;
         }
-        if (!isObject(texts)) {
-          warn(`config: texts.${lang} must be an object; it is ignored.`);
-          continue;
-        }
-        const kept: Partial<Record<TextKey, string>> = {};
-        for (const [key, text] of Object.entries(texts)) {
-          if (!textKeys.includes(key)) warn(`config: texts.${lang}.${key} is not a known text; it is ignored.`);
-          else if (typeof text !== 'string' || text.length > MAX_TEXT)
-            warn(`config: texts.${lang}.${key} must be a string; it is ignored.`);
-          else kept[key as TextKey] = text;
+        const kept = dict<string>();
+        for (const [key, text] of Object.entries(values)) {
+          if (TEXT_KEYS.includes(key as TextKey) && typeof text === 'string' && text.length <= MAX_TEXT) kept[key] = text;
+          else ignored(`texts.${lang}.${quote(key)}`);
         }
         config.texts[lang] = kept;
       }
     }
   }
-  if (raw.categories !== undefined) {
-    if (!isObject(raw.categories)) warn('config: "categories" must be an object by category name; it is ignored.');
+  if (categories !== undefined) {
+    if (!isObject(categories)) ignored('categories');
     else {
-      config.categories = {};
-      for (const [name, value] of Object.entries(raw.categories)) {
-        if (!safeKey(name) || name === 'necessary') {
-          warn(
-            `config: categories.${JSON.stringify(name)} cannot be configured${name === 'necessary' ? ' (its texts are texts.*.necessaryLabel and necessaryDescription)' : ''}; it is ignored.`,
-          );
+      config.categories = dict();
+      for (const [name, value] of Object.entries(categories)) {
+        const path = `categories.${quote(name)}`;
+        if (name === 'necessary' || !/^[A-Za-z][\w-]{0,31}$/.test(name) || !isObject(value)) {
+          ignored(path);
           continue;
-        }
-        if (!isObject(value)) {
-          warn(`config: categories.${name} must be an object; it is ignored.`);
-          continue;
-        }
-        for (const key of Object.keys(value)) {
-          if (key !== 'label' && key !== 'description' && key !== 'cookies')
-            warn(`config: categories.${name}: unknown key "${key}" is ignored (known: label, description, cookies).`);
         }
         const category: CategoryConfig = {};
-        const label = localized(value.label, `categories.${name}.label`);
-        const description = localized(value.description, `categories.${name}.description`);
+        for (const key of Object.keys(value))
+          if (key !== 'label' && key !== 'description' && key !== 'cookies') ignored(`${path}.${quote(key)}`);
+        const label = localized(value.label, `${path}.label`);
+        const description = localized(value.description, `${path}.description`);
         if (label) category.label = label;
         if (description) category.description = description;
         if (value.cookies !== undefined) {
           if (cookiePatterns(value.cookies)) category.cookies = value.cookies;
-          else
-            warn(
-              `config: categories.${name}.cookies must be an array of cookie names or patterns like "_hj*" (not "*" alone); it is ignored.`,
-            );
+          else ignored(`${path}.cookies`);
         }
         config.categories[name] = category;
       }
@@ -140,19 +100,18 @@ export function normalizeConfig(raw: unknown, textKeys: readonly string[]): Cons
 }
 
 /** Reads the `<script type="application/json">` child block, if any. */
-export function readConfigBlock(host: Element, textKeys: readonly string[]): ConsentConfig | undefined {
-  const block = Array.from(host.children).find(
-    (child) => child instanceof HTMLScriptElement && child.type.trim().toLowerCase() === 'application/json',
-  ) as HTMLScriptElement | undefined;
-  if (!block) return undefined;
-  const source = block.text.trim();
-  if (!source) return {};
-  try {
-    return normalizeConfig(JSON.parse(source), textKeys);
-  } catch (error) {
-    warn(
-      `The configuration block is not valid JSON (${(error as Error).message}); built-in texts and categories are used.`,
-    );
-    return {};
+export function readConfigBlock(host: Element): ConsentConfig | undefined {
+  for (const child of Array.from(host.children)) {
+    if (child.localName !== 'script' || (child.getAttribute('type') ?? '').trim().toLowerCase() !== 'application/json')
+      continue;
+    const source = (child.textContent ?? '').trim();
+    if (!source) return {};
+    try {
+      return normalizeConfig(JSON.parse(source));
+    } catch (error) {
+      warn('config-json', (error as Error).message);
+      return {};
+    }
   }
+  return undefined;
 }

@@ -1,32 +1,32 @@
 /**
- * The script-tag entry (dist/ma-cookie-consent.min.js): registers the element and, when the
- * page holds none, inserts one as the first child of <body> with the script tag's data-*
- * attributes (`data-policy-url` → `policy-url`, …).
+ * The script-tag entry (dist/ma-cookie-consent.min.js): registers the elements and, when the
+ * page holds none, inserts `<ma-cookie-consent>` as the first child of `<body>` with the script
+ * tag's `data-*` attributes (`data-policy-url` → `policy-url`, …).
  */
 import './define.js';
-import { warn } from './log.js';
+import { currentScript, pageBody, parsing } from './dom.js';
 import { requireNonce } from './script-gate.js';
+import { quote, warn } from './warn.js';
 
-const script = document.currentScript as HTMLScriptElement | null;
-// A nonce on our own tag means the page uses a nonce-based CSP: hold gated scripts to it too.
+// Read from the prototype: an injected <img name="currentScript"> must not hide our tag, or
+// its nonce, which binds gated scripts to the page's own (docs/security.md).
+const script = currentScript();
 if (script?.nonce) requireNonce(script.nonce);
 
 function insert(): void {
-  if (document.querySelector('ma-cookie-consent') || !document.body) return;
+  const body = pageBody();
+  if (!body || document.querySelector('ma-cookie-consent')) return;
   const element = document.createElement('ma-cookie-consent');
-  if (script) {
-    for (const [key, value] of Object.entries(script.dataset)) {
-      if (value === undefined) continue;
-      const name = key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-      try {
-        element.setAttribute(name, value);
-      } catch {
-        warn(`The script tag's data-${name} cannot be an attribute name; it is ignored.`);
-      }
+  for (const { name, value } of Array.from(script?.attributes ?? [])) {
+    if (!name.startsWith('data-')) continue;
+    try {
+      element.setAttribute(name.slice(5), value);
+    } catch {
+      warn('attribute', quote(name));
     }
   }
-  document.body.prepend(element);
+  body.prepend(element);
 }
 
-if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', insert, { once: true });
+if (parsing()) addEventListener('DOMContentLoaded', insert, { once: true });
 else insert();

@@ -1,6 +1,6 @@
-/** The events of CONTRACT §6, typed for listeners. */
+/** The events of docs/api.md "Script API and events", typed for listeners. */
 
-export type ConsentSource = 'banner' | 'preferences' | 'api' | 'gpc' | 'other-tab';
+export type ConsentSource = 'banner' | 'preferences' | 'placeholder' | 'api' | 'gpc' | 'other-tab';
 
 /** The visitor's choice as the script API shows it. */
 export interface Consent {
@@ -16,10 +16,6 @@ export interface ConsentChangeDetail extends Consent {
 
 export type ConsentReadyEvent = CustomEvent<Consent | null>;
 export type ConsentChangeEvent = CustomEvent<ConsentChangeDetail>;
-
-export function consentEvent<T>(type: string, detail: T): CustomEvent<T> {
-  return new CustomEvent<T>(type, { detail, bubbles: true, composed: true });
-}
 
 declare global {
   interface GlobalEventHandlersEventMap {

@@ -1,25 +1,107 @@
 /**
- * Language resolution and text lookup: bundled locales, site overrides, placeholders, dates,
- * and the bidi isolation that keeps "09-08" from reading "08-09" in Arabic.
+ * Languages: the built-in locales (French and Arabic), locale packs registered at run time,
+ * site overrides, `{name}` placeholders, and the bidi isolation that keeps "09-08" from reading
+ * "08-09" in Arabic.
  */
-import { locales, type Translation } from '../locales/index.js';
-import type { ConsentConfig, TextKey } from './config.js';
+import ar from '../locales/ar.js';
+import fr from '../locales/fr.js';
+import type { TextKey, Translation } from '../locales/types.js';
+import type { ConsentConfig } from './config.js';
+import { root } from './dom.js';
+import { quote, warn } from './warn.js';
 
-export const TEXT_KEYS = Object.keys(locales.fr).filter((key) => !key.startsWith('$')) as TextKey[];
+const locales = new Map<string, Translation>([
+  ['fr', fr],
+  ['ar', ar],
+]);
 
-/** The locale's texts with the site's overrides for that language applied. */
-export function translation(lang: string, config: ConsentConfig | undefined): Translation {
-  const base = locales[lang] ?? locales.fr;
+export const TEXT_KEYS = Object.keys(fr).filter((key) => key[0] !== '$') as TextKey[];
+
+const listeners = new Set<() => void>();
+/** Called whenever a pack is registered, so that what is shown can be re-rendered in place. */
+export function onLocale(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export const hasLocale = (code: string) => locales.has(code);
+
+/**
+ * Registers a locale pack. A pack cannot replace a built-in locale, and must have every text
+ * (as a string) and every setting: anything else is refused with a warning.
+ */
+export function registerLocale(pack: unknown): void {
+  const p = pack as Partial<Translation> | null;
+  const code = typeof p?.$code === 'string' ? p.$code : '';
+  const valid =
+    /^[a-z]{2,3}$/.test(code) &&
+    code !== 'fr' &&
+    code !== 'ar' &&
+    typeof p!.$name === 'string' &&
+    (p!.$dir === 'ltr' || p!.$dir === 'rtl') &&
+    typeof p!.$date === 'function' &&
+    typeof p!.$days === 'function' &&
+    typeof p!.$list === 'string' &&
+    TEXT_KEYS.every((key) => typeof p![key] === 'string');
+  if (!valid) return warn('locale-pack', quote(code));
+  locales.set(code, { ...(p as Translation) });
+  for (const listener of listeners) listener();
+}
+
+/**
+ * Packs load through a global queue, so that a pack's script may run before or after the
+ * bundle: packs already queued are registered now, later ones as they are pushed. The array
+ * stays an array, so that a second copy of the component (ESM and script tag on one page)
+ * reads the same packs.
+ */
+declare global {
+  interface Window {
+    maCookieConsentLocales?: Translation[];
+  }
+}
+const queue = (window.maCookieConsentLocales = Array.isArray(window.maCookieConsentLocales)
+  ? window.maCookieConsentLocales
+  : []);
+queue.forEach(registerLocale);
+const push = queue.push;
+queue.push = (...packs: Translation[]) => {
+  packs.forEach(registerLocale);
+  return push.apply(queue, packs);
+};
+
+/** The primary subtag of a language tag (`ar-MA` → `ar`). */
+export const primary = (tag: string | null | undefined) => (tag ?? '').trim().toLowerCase().split('-')[0];
+
+/** The language shown: the requested one if loaded, else the page's, else French. */
+export function resolveLang(requested: string): string {
+  const asked = primary(requested);
+  if (asked) return locales.has(asked) ? asked : 'fr';
+  const page = primary(root().lang);
+  return locales.has(page) ? page : 'fr';
+}
+
+const merged = new WeakMap<object, [Translation, Translation]>();
+
+/**
+ * The locale's texts with the site's overrides for that language applied: the same object for
+ * the same locale and overrides, so that what follows the texts re-renders only when they change.
+ */
+export function translation(lang: string, config?: ConsentConfig): Translation {
+  const base = locales.get(lang) ?? fr;
   const overrides = config?.texts?.[lang];
-  return overrides ? { ...base, ...overrides } : base;
+  if (!overrides) return base;
+  const known = merged.get(overrides);
+  if (known?.[0] === base) return known[1];
+  const t = { ...base, ...overrides };
+  merged.set(overrides, [base, t]);
+  return t;
 }
 
 /** Fills `{name}` placeholders; unknown ones are left visible rather than silently dropped. */
-export function fill(text: string, values: Record<string, string | number>): string {
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
+export const fill = (text: string, values: Record<string, string | number>): string =>
+  text.replace(/\{(\w+)\}/g, (whole, name: string) =>
     Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole,
   );
-}
 
 /**
  * Runs of Latin script, URLs and numbers joined by separators, found inside right-to-left text.
@@ -28,91 +110,41 @@ export function fill(text: string, values: Record<string, string | number>): str
 const LTR_RUN =
   /[A-Za-z0-9](?:[\w.\-/:@#?=&%+~]*[A-Za-z0-9/_])?(?:[ \u00a0]+[A-Za-z0-9](?:[\w.\-/:@#?=&%+~]*[A-Za-z0-9/_])?)*/g;
 
-export interface Segment {
-  text: string;
-  /** True for a run to render isolated, left to right (`<bdi dir="ltr">`). */
-  ltr: boolean;
-}
-
 /**
- * Splits right-to-left text so that each Latin fragment or hyphenated number can be isolated.
- * Plain numbers need no isolation (they already read correctly), so they are left alone.
+ * Splits right-to-left text so that each Latin fragment or hyphenated number is isolated: odd
+ * indexes are left-to-right runs. Plain numbers read correctly and are left alone; digit groups
+ * split by spaces ("10 000") or hyphens ("09-08") are not.
  */
-export function bidiSegments(text: string, dir: 'ltr' | 'rtl'): Segment[] {
-  if (dir === 'ltr') return [{ text, ltr: false }];
-  const segments: Segment[] = [];
+export function bidiSegments(text: string, dir: 'ltr' | 'rtl'): string[] {
+  if (dir === 'ltr') return [text];
+  const segments: string[] = [];
   let last = 0;
-  for (const match of text.matchAll(LTR_RUN)) {
-    const run = match[0];
-    // Plain numbers read correctly; digit groups split by spaces ("10 000") do not.
+  for (const { 0: run, index = 0 } of text.matchAll(LTR_RUN)) {
     if (/^\d+$/.test(run)) continue;
-    const start = match.index ?? 0;
-    if (start > last) segments.push({ text: text.slice(last, start), ltr: false });
-    segments.push({ text: run, ltr: true });
-    last = start + run.length;
+    segments.push(text.slice(last, index), run);
+    last = index + run.length;
   }
-  if (last < text.length) segments.push({ text: text.slice(last), ltr: false });
+  segments.push(text.slice(last));
   return segments;
 }
 
-/** A long date in the locale's conventions, always with Western digits (as used in Morocco). */
-export function formatDate(iso: string, dateLocale: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return '';
-  try {
-    return dateFormat(dateLocale).format(date);
-  } catch {
-    return date.toISOString().slice(0, 10);
-  }
+/** A category's label or description, from the site's configuration or the locale. */
+export interface CategoryText {
+  text: string;
+  /** The language of the text: a site text missing in this language falls back to French. */
+  lang: string;
 }
 
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-/**
- * Creating a formatter loads the locale's data, which can take tens of milliseconds on a slow
- * phone: it is done once per locale, ideally ahead of time (see `prepareDateFormat`).
- */
-function dateFormat(dateLocale: string): Intl.DateTimeFormat {
-  let format = formats.get(dateLocale);
-  if (!format) {
-    format = new Intl.DateTimeFormat(dateLocale, { dateStyle: 'long', numberingSystem: 'latn' });
-    formats.set(dateLocale, format);
-  }
-  return format;
-}
-
-/** Prepares the formatter while the browser is idle, so that no click has to wait for it. */
-export function prepareDateFormat(dateLocale: string): void {
-  if (formats.has(dateLocale)) return;
-  const idle = (globalThis as { requestIdleCallback?: (callback: () => void) => number }).requestIdleCallback;
-  const later = idle ? (callback: () => void) => idle(callback) : (callback: () => void) => setTimeout(callback, 300);
-  later(() => {
-    try {
-      dateFormat(dateLocale);
-    } catch {
-      // an unknown locale: formatDate falls back to ISO dates
-    }
-  });
-}
-
-/** Label and description of a category, from the site's configuration or the locale. */
 export function categoryText(
   name: string,
+  field: 'label' | 'description',
   t: Translation,
   config: ConsentConfig | undefined,
-): { label: string; description: string; labelLang: string; descriptionLang: string } {
-  const own = config?.categories?.[name];
-  const builtIn = name === 'analytics' ? { label: t.analyticsLabel, description: t.analyticsDescription } : undefined;
-  // A site text missing in this language falls back to French, and says so (WCAG 3.1.2).
-  const pick = (texts: Record<string, string> | undefined, fallback: string | undefined, last: string) =>
-    texts?.[t.$code] !== undefined
-      ? { text: texts[t.$code], lang: t.$code }
-      : fallback !== undefined
-        ? { text: fallback, lang: t.$code }
-        : texts?.fr !== undefined
-          ? { text: texts.fr, lang: 'fr' }
-          : { text: last, lang: t.$code };
-  const label = pick(own?.label, builtIn?.label, name);
-  const description = pick(own?.description, builtIn?.description, '');
-  return { label: label.text, description: description.text, labelLang: label.lang, descriptionLang: description.lang };
+): CategoryText {
+  const own = config?.categories?.[name]?.[field];
+  const builtIn = name === 'analytics' ? t[field === 'label' ? 'analyticsLabel' : 'analyticsDescription'] : undefined;
+  if (own?.[t.$code] !== undefined) return { text: own[t.$code], lang: t.$code };
+  if (builtIn !== undefined) return { text: builtIn, lang: t.$code };
+  if (own?.fr !== undefined) return { text: own.fr, lang: 'fr' };
+  return { text: field === 'label' ? name : '', lang: t.$code };
 }

@@ -2,7 +2,7 @@
  * Telling other tools about a decision: Google Consent Mode v2, Matomo, and the site's own
  * proof-of-consent endpoint. Each is used only when the page has it.
  */
-import { warn } from './log.js';
+import { quote, warn } from './warn.js';
 
 type Categories = Record<string, boolean>;
 type ConsentState = 'granted' | 'denied';
@@ -30,7 +30,7 @@ function guarded(what: string, send: () => void): void {
   try {
     send();
   } catch (error) {
-    warn(`${what} failed.`, error);
+    warn('integration', what, error);
   }
 }
 
@@ -122,6 +122,6 @@ export function sendReceipt(endpoint: string, receipt: Receipt): void {
       keepalive: true,
       headers: { 'Content-Type': 'application/json' },
       credentials: 'same-origin',
-    }).catch(() => warn(`The consent receipt could not be sent to ${endpoint}.`));
+    }).catch(() => warn('receipt', quote(endpoint)));
   }
 }

@@ -3,23 +3,24 @@ import { css } from 'lit';
 /*
  * Logical properties only (inline/block, start/end): the same rules lay out French left to
  * right and Arabic right to left. Site tokens (--ma-consent-*) are read with fallbacks and never
- * declared here, so a site can set them on :root.
+ * declared here, so a site can set them on :root; the placeholders read them from their own
+ * place in the page.
  */
 
-export const styles = css`
+/** Palette, type and the controls shared by the banner, the dialog and the placeholders. */
+const base = css`
   :host {
     display: block;
   }
   :host([hidden]) {
     display: none;
   }
-
   .root {
     --_bg: #f4f5f3;
     --_fg: #1d1e1c;
     --_muted: #5d5f5a;
     --_accent: #0a5c36;
-    --_accent-fg: #ffffff;
+    --_accent-fg: #fff;
     --_focus: #1d1e1c;
     font-family: var(
       --ma-consent-font,
@@ -49,69 +50,15 @@ export const styles = css`
   [dir='rtl'] {
     line-height: 1.75;
   }
-
-  .banner {
-    background: var(--ma-consent-bg, var(--_bg));
-    color: var(--ma-consent-fg, var(--_fg));
-    border-block-end: 2px solid var(--_muted);
-  }
-  /* position="bottom": docked, but never taller than 40% of the viewport (it scrolls). */
-  .docked {
-    box-sizing: border-box;
-    position: fixed;
-    inset-inline: 0;
-    inset-block-end: 0;
-    z-index: var(--ma-consent-z-index, 2147483000);
-    max-block-size: 40vh;
-    overflow-y: auto;
-    /* Firefox scrolls a focused control only until it shows a little: ask for all of it. */
-    scroll-padding-block: 0.75rem;
-    border-block-start: 2px solid var(--_muted);
-    border-block-end: 0;
-    box-shadow: 0 -4px 16px rgb(0 0 0 / 0.25);
-  }
-  .inner {
-    box-sizing: border-box;
-    max-inline-size: 72rem;
-    margin-inline: auto;
-    padding: 1rem 1.25rem 1.25rem;
-  }
-  .head {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: baseline;
-    justify-content: space-between;
-    gap: 0.25rem 1rem;
-  }
-  h2 {
-    margin: 0 0 0.5rem;
-    font-size: 1.25rem;
-    line-height: inherit;
-  }
   p {
     margin: 0 0 0.75rem;
     max-inline-size: 75ch;
-  }
-  .small {
-    font-size: 0.9375rem;
   }
   a,
   .link {
     color: inherit;
     text-decoration: underline;
     text-underline-offset: 0.2em;
-  }
-  /* A link on a line of its own is a target like any other: at least 24 px tall (2.5.8). */
-  .policy {
-    display: inline-block;
-    padding-block: 0.25rem;
-  }
-
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.75rem;
-    margin-block-start: 1rem;
   }
   button {
     box-sizing: border-box;
@@ -125,7 +72,6 @@ export const styles = css`
     font: inherit;
     font-weight: 700;
     cursor: pointer;
-    transition: background-color 0.15s ease, color 0.15s ease;
   }
   /* Accept and refuse share this one style: refusing is exactly as easy as accepting. */
   .primary {
@@ -140,224 +86,315 @@ export const styles = css`
     background: var(--ma-consent-fg, var(--_fg));
     color: var(--ma-consent-bg, var(--_bg));
   }
-  .link {
-    padding-inline: 0.5rem;
-    border-color: transparent;
-    font-weight: 400;
-  }
-  /* The switch's text lines up with the text around it; its padding stays part of the target. */
-  .language {
-    margin-inline: calc(-0.5rem - 2px);
-  }
   :focus-visible {
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
   }
-  /* GOV.UK pattern: the confirmation takes focus so it is read, but it is not a control. */
-  .confirmation:focus {
-    outline: none;
-  }
-
-  .manage {
-    position: fixed;
-    inset-block-end: 1rem;
-    inset-inline-start: 1rem;
-    z-index: var(--ma-consent-z-index, 2147483000);
-    background: var(--ma-consent-bg, var(--_bg));
-    font-size: 0.875rem;
-    box-shadow: 0 2px 8px rgb(0 0 0 / 0.3);
-  }
-  /* The manage button floats over the site's own page, whose colours are unknown: its focus
-     ring sits on a halo of the component's background, so it shows on any page (C40). */
-  .manage:focus-visible {
-    box-shadow:
-      0 0 0 7px var(--ma-consent-bg, var(--_bg)),
-      0 2px 8px rgb(0 0 0 / 0.3);
-  }
-
-  dialog {
-    box-sizing: border-box;
-    inline-size: min(42rem, calc(100vw - 1rem));
-    max-block-size: calc(100dvh - 1rem);
-    padding: 0;
-    border: 2px solid var(--_muted);
-    border-radius: var(--ma-consent-radius, 4px);
-    background: var(--ma-consent-bg, var(--_bg));
-    color: var(--ma-consent-fg, var(--_fg));
-  }
-  dialog::backdrop {
-    background: rgb(0 0 0 / 0.55);
-  }
-  .dialog-body {
-    padding: 1.25rem;
-  }
-  .notice {
-    padding: 0.5rem 0.75rem;
-    border-inline-start: 4px solid var(--ma-consent-accent, var(--_accent));
-  }
-  fieldset {
-    margin: 0 0 1rem;
-    padding: 0;
-    border: 0;
-    min-inline-size: 0;
-  }
-  legend {
-    padding: 0;
-    margin-block-end: 0.25rem;
-    font-weight: 700;
-  }
-  .category {
-    display: flex;
-    align-items: flex-start;
-    justify-content: space-between;
-    gap: 1rem;
-    padding-block: 0.75rem;
-    border-block-start: 1px solid var(--_muted);
-  }
-  .category label {
-    font-weight: 700;
-  }
-  .category p {
-    margin: 0.25rem 0 0;
-  }
-
-  .switch {
-    position: relative;
-    display: inline-flex;
-    flex: none;
-    align-items: center;
-    gap: 0.5rem;
-  }
-  .switch input {
-    position: absolute;
-    inset-block-start: 0;
-    inset-inline-start: 0;
-    inline-size: 3rem;
-    block-size: 1.75rem;
-    margin: 0;
-    opacity: 0;
-    cursor: pointer;
-  }
-  .switch input:disabled {
-    cursor: not-allowed;
-  }
-  .track {
-    box-sizing: border-box;
-    display: inline-flex;
-    align-items: center;
-    inline-size: 3rem;
-    block-size: 1.75rem;
-    padding: 2px;
-    border: 2px solid var(--_muted);
-    border-radius: 1rem;
-  }
-  .track::before {
-    content: '';
-    inline-size: 1.125rem;
-    block-size: 1.125rem;
-    border-radius: 50%;
-    background: var(--_muted);
-  }
-  input:checked + .track {
-    justify-content: flex-end;
-    border-color: var(--ma-consent-accent, var(--_accent));
-    background: var(--ma-consent-accent, var(--_accent));
-  }
-  input:checked + .track::before {
-    background: var(--ma-consent-accent-contrast, var(--_accent-fg));
-  }
-  input:focus-visible + .track {
-    outline: 3px solid var(--_focus);
-    outline-offset: 2px;
-  }
-  .state {
-    min-inline-size: 4.5rem;
-    font-size: 0.875rem;
-  }
-
-  /*
-   * Docked, the decision buttons stay in sight while the notice scrolls behind them, so nobody
-   * has to discover that the banner scrolls to find "refuse". Only where the viewport leaves
-   * room for the text too (not at 400 % zoom, where everything simply scrolls). The scroll
-   * padding keeps a focused link from hiding under the buttons (2.4.11).
-   */
-  @media (min-height: 30rem) {
-    .docked {
-      scroll-padding-block-end: 5.5rem;
-    }
-    .docked .inner {
-      padding-block-end: 0;
-    }
-    .docked .actions {
-      position: sticky;
-      inset-block-end: 0;
-      margin-block-start: 0.75rem;
-      padding-block: 0.75rem 1.25rem;
-      border-block-start: 1px solid var(--_muted);
-      background: var(--ma-consent-bg, var(--_bg));
-    }
-  }
-  /* Narrow and docked: accept and refuse share one row (equal halves), customize the next, so
-     that the notice keeps room to be read above them. */
-  @media (min-height: 30rem) and (max-width: 30rem) {
-    .docked {
-      scroll-padding-block-end: 10.5rem;
-    }
-    .docked .actions {
-      flex-direction: row;
-    }
-    .docked .actions button {
-      flex: 1 1 0;
-      padding-inline: 0.25rem;
-    }
-    .docked .actions .secondary {
-      flex-basis: 100%;
-    }
-  }
-
-  @media (max-width: 30rem) {
-    .actions {
-      flex-direction: column;
-    }
-    .actions button {
-      inline-size: 100%;
-    }
-    .category {
-      flex-direction: column;
-    }
-  }
-
-  @media (prefers-reduced-motion: reduce) {
-    * {
-      transition: none !important;
-      animation: none !important;
-    }
-  }
-
   @media (forced-colors: active) {
-    button,
-    .track,
-    dialog {
+    button {
       border-color: ButtonText;
     }
-    .track,
-    .track::before {
-      forced-color-adjust: none;
-      background: Canvas;
-    }
-    .track::before {
-      background: ButtonText;
-    }
-    input:checked + .track {
-      border-color: Highlight;
-      background: Highlight;
-    }
-    input:checked + .track::before {
-      background: HighlightText;
-    }
-    :focus-visible,
-    input:focus-visible + .track {
+    :focus-visible {
       outline-color: Highlight;
     }
   }
 `;
+
+export const styles = [
+  base,
+  css`
+    .banner {
+      background: var(--ma-consent-bg, var(--_bg));
+      color: var(--ma-consent-fg, var(--_fg));
+      border-block-end: 2px solid var(--_muted);
+    }
+    /* position="bottom": docked, but never taller than 40% of the viewport (it scrolls). */
+    .docked {
+      box-sizing: border-box;
+      position: fixed;
+      inset-inline: 0;
+      inset-block-end: 0;
+      z-index: var(--ma-consent-z-index, 2147483000);
+      max-block-size: 40vh;
+      overflow-y: auto;
+      /* Firefox scrolls a focused control only until it shows a little: ask for all of it. */
+      scroll-padding-block: 0.75rem;
+      border-block-start: 2px solid var(--_muted);
+      border-block-end: 0;
+      box-shadow: 0 -4px 16px rgb(0 0 0 / 0.25);
+    }
+    .inner {
+      box-sizing: border-box;
+      max-inline-size: 72rem;
+      margin-inline: auto;
+      padding: 1rem 1.25rem;
+    }
+    .head {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: baseline;
+      justify-content: space-between;
+      gap: 0 1rem;
+    }
+    h2 {
+      margin: 0 0 0.5rem;
+      font-size: 1.25rem;
+      line-height: inherit;
+    }
+    h3 {
+      margin: 1rem 0 0.5rem;
+      font-size: 1.0625rem;
+    }
+    .small {
+      font-size: 0.9375rem;
+    }
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.75rem;
+    }
+    .link {
+      padding-inline: 0.5rem;
+      border-color: transparent;
+      font-weight: 400;
+    }
+    /* The switch's text lines up with the text around it; its padding stays part of the target. */
+    .language {
+      margin-inline: calc(-0.5rem - 2px);
+    }
+    /* GOV.UK pattern: the confirmation takes focus so it is read, but it is not a control. */
+    .confirmation:focus {
+      outline: none;
+    }
+
+    .manage {
+      position: fixed;
+      inset-block-end: 1rem;
+      inset-inline-start: 1rem;
+      z-index: var(--ma-consent-z-index, 2147483000);
+      background: var(--ma-consent-bg, var(--_bg));
+      font-size: 0.875rem;
+      box-shadow: 0 2px 8px rgb(0 0 0 / 0.3);
+    }
+    /* The manage button floats over the site's own page, whose colours are unknown: its focus
+       ring sits on a halo of the component's background, so it shows on any page (C40). */
+    .manage:focus-visible {
+      box-shadow:
+        0 0 0 7px var(--ma-consent-bg, var(--_bg)),
+        0 2px 8px rgb(0 0 0 / 0.3);
+    }
+
+    dialog {
+      box-sizing: border-box;
+      inline-size: min(42rem, calc(100vw - 1rem));
+      max-block-size: calc(100dvh - 1rem);
+      padding: 1.25rem;
+      border: 2px solid var(--_muted);
+      border-radius: var(--ma-consent-radius, 4px);
+      background: var(--ma-consent-bg, var(--_bg));
+      color: var(--ma-consent-fg, var(--_fg));
+    }
+    dialog::backdrop {
+      background: rgb(0 0 0 / 0.55);
+    }
+    .notice {
+      padding: 0.5rem 0.75rem;
+      border-inline-start: 4px solid var(--ma-consent-accent, var(--_accent));
+    }
+    fieldset {
+      margin: 0 0 1rem;
+      padding: 0;
+      border: 0;
+      min-inline-size: 0;
+    }
+    legend {
+      padding: 0;
+      margin-block-end: 0.25rem;
+      font-weight: 700;
+    }
+    .category {
+      display: flex;
+      align-items: flex-start;
+      justify-content: space-between;
+      gap: 1rem;
+      padding-block: 0.75rem;
+      border-block-start: 1px solid var(--_muted);
+    }
+    .category label {
+      font-weight: 700;
+    }
+    .category p {
+      margin: 0.25rem 0 0;
+    }
+
+    .switch {
+      position: relative;
+      display: inline-flex;
+      flex: none;
+      align-items: center;
+      gap: 0.5rem;
+    }
+    .switch input {
+      position: absolute;
+      inset-block-start: 0;
+      inset-inline-start: 0;
+      inline-size: 3rem;
+      block-size: 1.75rem;
+      margin: 0;
+      opacity: 0;
+      cursor: pointer;
+    }
+    .switch input:disabled {
+      cursor: not-allowed;
+    }
+    .track {
+      box-sizing: border-box;
+      display: inline-flex;
+      align-items: center;
+      inline-size: 3rem;
+      block-size: 1.75rem;
+      padding: 2px;
+      border: 2px solid var(--_muted);
+      border-radius: 1rem;
+    }
+    .track::before {
+      content: '';
+      inline-size: 1.125rem;
+      block-size: 1.125rem;
+      border-radius: 50%;
+      background: var(--_muted);
+    }
+    input:checked + .track {
+      justify-content: flex-end;
+      border-color: var(--ma-consent-accent, var(--_accent));
+      background: var(--ma-consent-accent, var(--_accent));
+    }
+    input:checked + .track::before {
+      background: var(--ma-consent-accent-contrast, var(--_accent-fg));
+    }
+    input:focus-visible + .track {
+      outline: 3px solid var(--_focus);
+      outline-offset: 2px;
+    }
+    .state {
+      min-inline-size: 4.5rem;
+      font-size: 0.875rem;
+    }
+
+    /*
+     * Docked, the decision buttons stay in sight while the notice scrolls behind them, so nobody
+     * has to discover that the banner scrolls to find "refuse". Only where the viewport leaves
+     * room for the text too (not at 400 % zoom, where everything simply scrolls). The scroll
+     * padding keeps a focused link from hiding under the buttons (2.4.11).
+     */
+    @media (min-height: 30rem) {
+      .docked {
+        scroll-padding-block-end: 5.5rem;
+      }
+      .docked .inner {
+        padding-block-end: 0;
+      }
+      .docked .actions {
+        position: sticky;
+        inset-block-end: 0;
+        padding-block: 0.75rem 1rem;
+        border-block-start: 1px solid var(--_muted);
+        background: var(--ma-consent-bg, var(--_bg));
+      }
+    }
+    /*
+     * Narrow: accept and refuse share one row in equal halves (side by side, the same size:
+     * refusing is as easy as accepting), customize takes the next row, so that on a phone all
+     * three are on the first screen.
+     */
+    @media (max-width: 30rem) {
+      .inner {
+        padding-inline: 1rem;
+      }
+      .actions button {
+        flex: 1 1 0;
+        padding-inline: 0.5rem;
+      }
+      .actions .secondary {
+        flex-basis: 100%;
+      }
+      .docked {
+        scroll-padding-block-end: 9rem;
+      }
+      .category {
+        flex-direction: column;
+      }
+    }
+
+    @media (prefers-reduced-motion: no-preference) {
+      button {
+        transition:
+          background-color 0.15s ease,
+          color 0.15s ease;
+      }
+    }
+
+    @media (forced-colors: active) {
+      .track,
+      dialog {
+        border-color: ButtonText;
+      }
+      .track,
+      .track::before {
+        forced-color-adjust: none;
+        background: Canvas;
+      }
+      .track::before {
+        background: ButtonText;
+      }
+      input:checked + .track {
+        border-color: Highlight;
+        background: Highlight;
+      }
+      input:checked + .track::before {
+        background: HighlightText;
+      }
+      input:focus-visible + .track {
+        outline-color: Highlight;
+      }
+    }
+  `,
+];
+
+/**
+ * The placeholder of a blocked embed. Its size (the iframe's) is set on the host by the
+ * component; the content scrolls inside rather than overflowing a small box.
+ */
+export const placeholderStyles = [
+  base,
+  css`
+    :host {
+      box-sizing: border-box;
+      max-inline-size: 100%;
+      overflow: auto;
+    }
+    .root {
+      box-sizing: border-box;
+      min-block-size: 100%;
+      border: 2px dashed var(--_muted);
+      border-radius: var(--ma-consent-radius, 4px);
+      display: flex;
+      flex-direction: column;
+      align-items: flex-start;
+      justify-content: center;
+      gap: 0.5rem;
+      padding: 0.75rem 1rem;
+      background: var(--ma-consent-bg, var(--_bg));
+    }
+    p {
+      margin: 0;
+    }
+    .title {
+      font-weight: 700;
+    }
+    a {
+      display: inline-block;
+      padding-block: 0.25rem;
+    }
+  `,
+];

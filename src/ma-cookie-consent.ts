@@ -1,28 +1,31 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { Translation } from '../locales/types.js';
+import * as convert from './attributes.js';
 import { normalizeConfig, readConfigBlock, type ConsentConfig } from './config.js';
-import { ConsentStore, ConsentSync, createRecord, serializeConsent, type ConsentRecord } from './consent-store.js';
-import { consentEvent, type Consent, type ConsentChangeDetail, type ConsentSource } from './events.js';
-import { bidiSegments, categoryText, fill, formatDate, prepareDateFormat, TEXT_KEYS, translation } from './i18n.js';
-import { consentModeDefault, consentModeUpdate, matomoConsent, sendReceipt, sha256Hex } from './integrations.js';
-import { warn } from './log.js';
-import { booleanWarnings, resolveOptions, type Options } from './options.js';
-import { ANALYTICS_COOKIES, clearCookies, ScriptGate } from './script-gate.js';
+import { ConsentController } from './consent-controller.js';
+import { core, type ConsentChange, type Shown } from './consent-core.js';
+import { own } from './consent-store.js';
+import { parsing } from './dom.js';
+import type { Consent } from './events.js';
+import { deepActiveElement, nextFocusable } from './focus.js';
+import { categoryText, fill, hasLocale, primary, resolveLang, translation } from './i18n.js';
+import { OpenTriggers } from './open-triggers.js';
+import { PagePadding } from './page-padding.js';
+import { say, sayIn } from './say.js';
 import { styles } from './ma-cookie-consent.styles.js';
+import { quote, warn } from './warn.js';
 
-type View = 'none' | 'banner' | 'confirmation';
-type Outcome = 'accepted' | 'refused' | 'custom';
-
-/** The one element that decides for the page; a second one stays inert (and says so). */
-let active: MaCookieConsent | null = null;
-
-const FOCUSABLE =
-  'a[href],button:not([disabled]),input:not([disabled]),select:not([disabled]),textarea:not([disabled]),[tabindex]:not([tabindex="-1"])';
+/** What placeholders follow: the language, texts and theme the element shows. */
+export interface ConsentView {
+  t: Translation;
+  theme: string;
+  config: ConsentConfig | undefined;
+}
 
 /**
- * A cookie-consent banner and preferences dialog, in French, Arabic and English, that keeps
- * gated scripts, iframes and templates (`data-consent`) from running until the visitor agrees.
+ * A cookie-consent banner and preferences dialog, in French and Arabic (more languages as locale
+ * packs), that keeps gated scripts, iframes and templates (`data-consent`) from running until
+ * the visitor agrees. The public API is described in docs/api.md.
  *
  * Place it as the first child of `<body>` (or let the script tag insert it).
  *
@@ -48,7 +51,7 @@ const FOCUSABLE =
  *
  * @cssprop --ma-consent-accent - Button and switch colour.
  * @cssprop --ma-consent-accent-contrast - Text colour on the accent colour.
- * @cssprop --ma-consent-bg - Background of the banner and dialog.
+ * @cssprop --ma-consent-bg - Background of the banner, dialog and placeholders.
  * @cssprop --ma-consent-fg - Text colour.
  * @cssprop --ma-consent-font - Font family.
  * @cssprop --ma-consent-radius - Corner radius of buttons and panels.
@@ -57,165 +60,148 @@ const FOCUSABLE =
 export class MaCookieConsent extends LitElement {
   static override styles = styles;
 
-  /** Language of the texts: `fr`, `ar` or `en`. Defaults to the page's language, else `fr`. */
-  @property() override lang = '';
+  // Each attribute is declared here once; its converter parses it, warns about a bad value and
+  // gives the default (src/attributes.ts).
+  static override properties = {
+    lang: {},
+    languages: { converter: convert.languages },
+    policyUrl: { attribute: 'policy-url', converter: convert.url },
+    categories: { converter: convert.categories },
+    revision: { converter: convert.revision },
+    cookieName: { attribute: 'cookie-name', converter: convert.cookieName },
+    cookieDomain: { attribute: 'cookie-domain', converter: convert.cookieDomain },
+    cookiePath: { attribute: 'cookie-path', converter: convert.cookiePath },
+    expiresDays: { attribute: 'expires-days', converter: convert.expiresDays },
+    position: { converter: convert.position },
+    theme: { converter: convert.theme },
+    hideManageButton: { attribute: 'hide-manage-button', converter: convert.flag },
+    reloadOnRevoke: { attribute: 'reload-on-revoke', converter: convert.flag },
+    logEndpoint: { attribute: 'log-endpoint', converter: convert.endpoint },
+    ignoreGpc: { attribute: 'ignore-gpc', converter: convert.flag },
+  };
 
-  /** Languages offered by the language switch, space-separated, in order. */
-  @property() languages: string | null = null;
-
+  /** Language of the texts: `fr`, `ar`, or a loaded locale pack's. Defaults to the page's language, else `fr`. */
+  override lang = '';
+  /** Languages offered by the language switch, space-separated, in order (`fr ar`). */
+  languages = ['fr', 'ar'];
   /** URL of the cookie policy (http, https or relative). Without it, no link is shown. */
-  @property({ attribute: 'policy-url' }) policyUrl: string | null = null;
-
-  /** Optional categories offered, space-separated. `necessary` is always on. */
-  @property() categories: string | null = null;
-
+  policyUrl: string | null = null;
+  /** Optional categories offered, space-separated (`analytics`). `necessary` is always on. */
+  categories = ['analytics'];
   /** Policy revision: a choice stored for another revision is asked again. */
-  @property() revision: string | null = null;
-
+  revision = '1';
   /** Name of the consent cookie. */
-  @property({ attribute: 'cookie-name' }) cookieName: string | null = null;
-
-  /** `Domain` of the consent cookie, e.g. `.gov.ma` to share a choice across sub-sites. */
-  @property({ attribute: 'cookie-domain' }) cookieDomain: string | null = null;
-
+  cookieName = 'ma_cookie_consent';
+  /** `Domain` of the consent cookie, e.g. `.gov.ma` to share a choice across sub-sites. Default: host-only. */
+  cookieDomain: string | null = null;
   /** `Path` of the consent cookie. */
-  @property({ attribute: 'cookie-path' }) cookiePath: string | null = null;
-
-  /** Lifetime of the choice in days (accepted or refused), 1 to 395. Default 182. */
-  @property({ attribute: 'expires-days' }) expiresDays: string | null = null;
-
-  /** `top` (in the page flow, default) or `bottom` (docked to the viewport's bottom edge). */
-  @property({ reflect: true }) position: string | null = null;
-
-  /** `light`, `dark` or `auto` (follows the system). */
-  @property() theme: string | null = null;
-
+  cookiePath = '/';
+  /** Lifetime of the choice in days (accepted or refused), 1 to 395. */
+  expiresDays = convert.DEFAULT_EXPIRES_DAYS;
+  /** `top` (in the page flow, the default) or `bottom` (docked to the viewport's bottom edge). */
+  position: 'top' | 'bottom' = 'top';
+  /** `auto` (follows the system), `light` or `dark`. */
+  theme: 'auto' | 'light' | 'dark' = 'auto';
   /** No floating "manage cookies" button after a choice (the site has its own link). */
-  @property({ type: Boolean, attribute: 'hide-manage-button' }) hideManageButton = false;
-
+  hideManageButton = false;
   /** Reload the page after a granted category is withdrawn. */
-  @property({ type: Boolean, attribute: 'reload-on-revoke' }) reloadOnRevoke = false;
-
+  reloadOnRevoke = false;
   /** Same-origin or https URL that receives a JSON receipt of each decision. */
-  @property({ attribute: 'log-endpoint' }) logEndpoint: string | null = null;
-
+  logEndpoint: string | null = null;
   /** Do not treat the browser's Global Privacy Control signal as a refusal. */
-  @property({ type: Boolean, attribute: 'ignore-gpc' }) ignoreGpc = false;
+  ignoreGpc = false;
 
-  @state() private view: View = 'none';
-  @state() private record: ConsentRecord | null = null;
-  @state() private outcome: Outcome = 'custom';
-  @state() private draft: Record<string, boolean> = {};
-  @state() private gpcApplied = false;
-  @state() private structured: ConsentConfig | undefined;
+  readonly #consent = new ConsentController(this, (change) => this.#changed(change));
+  #config: ConsentConfig | undefined;
+  #configSet = false;
+  #configWatch: MutationObserver | null = null;
+  /** The confirmation replaces the banner after a decision made there. */
+  #confirm = false;
+  /** The dialog's switches, saved only by "save". */
+  #draft: Record<string, boolean> = {};
   /** The dialog is rendered the first time it is needed, not on every page load. */
-  @state() private dialogWanted = false;
-
-  @query('dialog') private dialog!: HTMLDialogElement | null;
-
-  private opts!: Options;
-  private store: ConsentStore | null = null;
-  private sync: ConsentSync | null = null;
-  private gate: ScriptGate | null = null;
-  private started = false;
-  private readySent = false;
-  private pendingReady: (() => void) | null = null;
-  private configFromProperty = false;
-  private reloading = false;
-  private opener: HTMLElement | null = null;
-  private waiters = new Map<string, Array<() => void>>();
-  private warned = new Set<string>();
-  private childWatcher: MutationObserver | null = null;
-  private resizeWatcher: ResizeObserver | null = null;
-  private dockedBox: HTMLElement | null = null;
-  /** The page's own `padding-bottom` (inline and computed), put back when nothing is docked. */
-  private pagePadding: { inline: string; own: string } | null = null;
+  #dialogWanted = false;
+  #opener: HTMLElement | null = null;
+  readonly #warned = new Set<string>();
 
   constructor() {
     super();
-    this.opts = resolveOptions({}).options;
+    new OpenTriggers(this, () => void this.showPreferences());
+    new PagePadding(this, () => this.renderRoot.querySelector<HTMLElement>('.docked, .manage'));
     // A page may set `config` before the script defines the element: that value sits in an own
     // property hiding the accessor. Take it through the accessor so that it is validated.
-    if (Object.prototype.hasOwnProperty.call(this, 'config')) {
+    if (own(this, 'config')) {
       const early: unknown = (this as { config?: unknown }).config;
       delete (this as { config?: unknown }).config;
       this.config = early;
     }
   }
 
-  // ---- public API (CONTRACT §6) ----------------------------------------------------------
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    convert.setConverting(name);
+    super.attributeChangedCallback(name, old, value);
+  }
+
+  // ---- public API (docs/api.md) --------------------------------------------------------------
 
   /** The structured configuration (texts, categories), same shape as the JSON block. */
   get config(): ConsentConfig | undefined {
-    return this.structured;
+    return this.#config;
   }
   set config(value: unknown) {
-    this.configFromProperty = true;
-    this.structured = normalizeConfig(value, TEXT_KEYS);
+    this.#configSet = true;
+    this.#config = normalizeConfig(value);
+    this.requestUpdate();
   }
 
   /** The current choice, or `null` when the visitor has not decided. */
   get consent(): Consent | null {
-    const r = this.record;
-    return r ? { categories: { ...r.categories }, revision: r.rev, timestamp: r.ts, id: r.id } : null;
+    return this.#consent.active ? core.consent : null;
   }
 
   /** Whether a category is granted (`necessary` always is). */
   isGranted(category: string): boolean {
-    return category === 'necessary' || this.record?.categories[category] === true;
+    return category === 'necessary' || (this.#consent.active && core.isGranted(category));
   }
 
   /** Resolves once the category is granted (at once if it already is). */
   whenGranted(category: string): Promise<void> {
-    if (this.isGranted(category)) return Promise.resolve();
-    return new Promise((resolve) => {
-      const list = this.waiters.get(category) ?? [];
-      list.push(resolve);
-      this.waiters.set(category, list);
-    });
+    return core.whenGranted(category);
   }
 
   /** Grants every optional category, as the "accept all" button does (event `source`: `api`). */
   acceptAll(): void {
-    this.decide(this.everything(true), 'api', 'accepted');
+    if (this.#consent.active) core.acceptAll('api');
   }
 
   /** Refuses every optional category, as the "refuse all" button does (event `source`: `api`). */
   refuseAll(): void {
-    this.decide(this.everything(false), 'api', 'refused');
+    if (this.#consent.active) core.refuseAll('api');
   }
 
   /** Decides per category; categories not named are refused. */
   setConsent(choices: Record<string, boolean>): void {
-    if (typeof choices !== 'object' || choices === null) {
-      warn('setConsent() expects an object like { analytics: true }; nothing was changed.');
-      return;
-    }
-    const categories = this.everything(false);
-    for (const [name, value] of Object.entries(choices)) {
-      if (name === 'necessary') continue;
-      // An own property, not `in`: "toString" or "constructor" are not categories.
-      if (!Object.prototype.hasOwnProperty.call(categories, name))
-        warn(`setConsent(): "${name}" is not an offered category; it is ignored.`);
-      else categories[name] = value === true;
-    }
-    this.decide(categories, 'api', 'custom');
+    if (typeof choices !== 'object' || !choices) return warn('set-consent', quote(choices));
+    for (const name of Object.keys(choices))
+      if (name !== 'necessary' && !this.categories.includes(name)) warn('set-consent', quote(name));
+    if (this.#consent.active) core.decide(choices, 'api');
   }
 
   /** Opens the preferences dialog. */
   async showPreferences(): Promise<void> {
     // Already open: keep the visitor's unsaved switches and the element to return focus to.
-    if (this !== active || this.dialog?.open) return;
-    this.opener = deepActiveElement();
-    this.draft = { ...this.currentChoice() };
-    this.dialogWanted = true;
+    if (!this.#consent.active || this.#dialog?.open) return;
+    this.#opener = deepActiveElement();
+    this.#draft = core.choice();
+    this.#dialogWanted = true;
+    this.requestUpdate();
     await this.updateComplete;
-    const dialog = this.dialog;
+    const dialog = this.#dialog;
     if (!dialog || dialog.open) return;
     try {
       dialog.showModal();
     } catch (error) {
-      warn('The preferences dialog could not be opened as a modal dialog.', error);
+      warn('dialog', '', error);
       dialog.setAttribute('open', '');
     }
     this.renderRoot.querySelector<HTMLElement>('#ma-dialog-title')?.focus();
@@ -223,629 +209,301 @@ export class MaCookieConsent extends LitElement {
 
   /** Forgets the stored choice and shows the banner again. */
   reset(): void {
-    if (this !== active) return;
-    this.store?.clear();
-    const hadGrant = Object.values(this.record?.categories ?? {}).some(Boolean);
-    this.record = null;
-    this.gpcApplied = false;
-    this.view = 'banner';
-    if (hadGrant) this.withdrawQuietly();
-    this.sync?.announce(null);
+    core.reset();
   }
 
   // ---- life cycle --------------------------------------------------------------------------
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (active && active !== this && active.isConnected) {
-      warn('Only one <ma-cookie-consent> may be on a page; this one is ignored.');
-      return;
-    }
-    // Not an alias: the module remembers which element is the page's one decision-maker.
-    // eslint-disable-next-line @typescript-eslint/no-this-alias
-    active = this;
-    this.start();
+    if (!this.#consent.active) return;
+    if (!this.#configSet) this.#readConfig();
+    // With the script in <head>, the JSON block is parsed after the element is connected.
+    const parsed = () => {
+      this.#configWatch?.disconnect();
+      this.#checkLanguages();
+    };
+    if (parsing()) {
+      this.#configWatch = new MutationObserver(() => this.#readConfig());
+      this.#configWatch.observe(this, { childList: true, subtree: true, characterData: true });
+      addEventListener('DOMContentLoaded', parsed, { once: true });
+    } else parsed();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    if (active !== this) return;
-    active = null;
-    this.started = false;
-    this.gate?.stop();
-    this.sync?.stop();
-    this.childWatcher?.disconnect();
-    document.removeEventListener('click', this.onTrigger, true);
-    document.removeEventListener('keydown', this.onTriggerKey, true);
-    this.dockPadding(false);
-  }
-
-  private start(): void {
-    if (this.started) return;
-    this.started = true;
-    this.applyOptions();
-    for (const message of booleanWarnings(this)) this.warnOnce(message);
-    if (this.structured === undefined) this.readChildConfig();
-    // With the script in <head>, the JSON block is parsed after the element is connected.
-    if (document.readyState === 'loading') {
-      this.childWatcher = new MutationObserver(() => this.readChildConfig());
-      this.childWatcher.observe(this, { childList: true, subtree: true, characterData: true });
-      document.addEventListener('DOMContentLoaded', () => this.childWatcher?.disconnect(), { once: true });
-    }
-
-    this.load();
-    if (this.record) {
-      consentModeUpdate(this.record.categories);
-      if (this.record.categories.analytics) matomoConsent(true);
-    } else consentModeDefault();
-
-    this.gate = new ScriptGate(document, {
-      isGranted: (category) => this.isGranted(category),
-      isOffered: (category) => this.opts.categories.includes(category),
-    });
-    void this.gate.start();
-
-    this.listenToOtherTabs();
-    document.addEventListener('click', this.onTrigger, true);
-    document.addEventListener('keydown', this.onTriggerKey, true);
-
-    if (!this.readySent) {
-      this.readySent = true;
-      const detail = this.consent;
-      const gpc = this.gpcApplied;
-      this.pendingReady = () => this.dispatchEvent(consentEvent('ma-consent-ready', detail));
-      const ready = () => {
-        this.sendReady();
-        if (gpc && this.gpcApplied) this.announce('gpc', []);
-      };
-      // Even if a render failed, the page still hears that the stored choice was read.
-      void this.updateComplete.then(ready, ready);
-    }
-  }
-
-  /** `ma-consent-ready` goes out once, and always before the first `ma-consent-change`. */
-  private sendReady(): void {
-    const send = this.pendingReady;
-    this.pendingReady = null;
-    send?.();
-  }
-
-  /** The stored choice (or the browser's GPC signal) decides what shows. */
-  private load(): void {
-    this.record = this.store!.read();
-    this.gpcApplied = false;
-    if (this.record) this.view = 'none';
-    else if (this.gpcSignal()) this.applyGpc();
-    else this.view = 'banner';
-  }
-
-  private listenToOtherTabs(): void {
-    // Tabs share a choice only when they share the cookie: same name, domain and path.
-    const { cookieName, cookieDomain, cookiePath } = this.opts;
-    this.sync?.stop();
-    this.sync = new ConsentSync(`${cookieName}|${cookieDomain ?? ''}|${cookiePath}`, (payload) =>
-      this.onOtherTab(payload),
-    );
-    this.sync.start();
-  }
-
-  private readChildConfig(): void {
-    // A configuration the page set by property wins over the block.
-    if (this.configFromProperty) return;
-    const found = readConfigBlock(this, TEXT_KEYS);
-    if (found) this.structured = found;
-  }
-
-  private gpcSignal(): boolean {
-    return (
-      !this.ignoreGpc && (navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl === true
-    );
-  }
-
-  private warnOnce(message: string): void {
-    if (this.warned.has(message)) return;
-    this.warned.add(message);
-    warn(message);
-  }
-
-  /** The browser asked not to be tracked: refuse without asking, and without writing anything. */
-  private applyGpc(): void {
-    this.gpcApplied = true;
-    this.view = 'none';
-    this.record = createRecord(this.opts.revision, this.everything(false));
+    this.#configWatch?.disconnect();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const attributes = [
-      'lang',
-      'languages',
-      'policyUrl',
-      'categories',
-      'revision',
-      'cookieName',
-      'cookieDomain',
-      'cookiePath',
-      'expiresDays',
-      'position',
-      'theme',
-      'logEndpoint',
-    ] as const;
-    if (attributes.some((name) => changed.has(name))) {
-      const before = this.opts;
-      this.applyOptions();
-      const storeChanged = (['cookieName', 'cookieDomain', 'cookiePath', 'revision', 'categories'] as const).some(
-        (key) => String(before[key]) !== String(this.opts[key]),
-      );
-      if (this.started && storeChanged && this === active) {
-        // Another cookie or revision: another question, answered (or not) by another choice.
-        this.load();
-        this.listenToOtherTabs();
-        void this.gate?.update();
-        this.resolveWaiters();
-      }
-    }
-  }
-
-  private applyOptions(): void {
-    const { options, warnings } = resolveOptions({
-      lang: this.lang,
-      languages: this.languages,
-      policyUrl: this.policyUrl,
-      categories: this.categories,
-      revision: this.revision,
-      cookieName: this.cookieName,
-      cookieDomain: this.cookieDomain,
-      cookiePath: this.cookiePath,
-      expiresDays: this.expiresDays,
-      position: this.position,
-      theme: this.theme,
-      logEndpoint: this.logEndpoint,
-    });
-    for (const message of warnings) {
-      if (!this.warned.has(message)) {
-        this.warned.add(message);
-        warn(message);
-      }
-    }
-    this.opts = options;
-    this.store = new ConsentStore({
-      name: options.cookieName,
-      domain: options.cookieDomain,
-      path: options.cookiePath,
-      expiresDays: options.expiresDays,
-      revision: options.revision,
-      categories: options.categories,
-    });
+    if ((changed.has('lang') || changed.has('languages')) && !parsing()) this.#checkLanguages();
   }
 
   protected override updated(): void {
-    this.dockPadding(true);
-    // The confirmation shows the date of the choice: get the formatter ready before the click.
-    if (this.view === 'banner') prepareDateFormat(this.texts().$dateLocale);
+    if (!this.#consent.active) return;
+    const t = this.#texts();
+    const view = core.view as ConsentView | undefined;
+    if (view?.t !== t || view.theme !== this.theme || view.config !== this.#config)
+      core.view = { t, theme: this.theme, config: this.#config };
   }
 
-  // ---- decisions ---------------------------------------------------------------------------
-
-  private everything(value: boolean): Record<string, boolean> {
-    return Object.fromEntries(this.opts.categories.map((c) => [c, value]));
-  }
-
-  private currentChoice(): Record<string, boolean> {
-    const stored = this.record?.categories ?? {};
-    return Object.fromEntries(this.opts.categories.map((c) => [c, stored[c] === true]));
-  }
-
-  private decide(choice: Record<string, boolean>, source: ConsentSource, outcome: Outcome): void {
-    if (this !== active || !this.store) return;
-    // Exactly the categories offered now, each true or false: a draft made before the offer
-    // changed must not store an incomplete choice (which would read as no choice).
-    const categories = Object.fromEntries(this.opts.categories.map((c) => [c, choice[c] === true]));
-    const previous = this.record?.categories ?? {};
-    const record = createRecord(this.opts.revision, categories);
-    this.store.write(record);
-    this.record = record;
-    this.gpcApplied = false;
-    this.outcome = outcome;
-    if (this.view === 'banner') this.view = 'none';
-    const withdrawn = Object.keys(previous).filter((c) => previous[c] && !categories[c]);
-    this.announce(source, withdrawn);
-    this.sync?.announce(serializeConsent(record));
-    if (this.opts.logEndpoint) void this.sendProof(record, source);
-  }
-
-  /** Everything that follows a decision, wherever it was made. */
-  private announce(source: ConsentSource, withdrawn: string[]): void {
-    this.sendReady();
-    const record = this.record!;
-    this.clearRefused(record.categories);
-    consentModeUpdate(record.categories);
-    matomoConsent(record.categories.analytics === true);
-    void this.gate?.update();
-    this.resolveWaiters();
-    const detail: ConsentChangeDetail = { ...this.consent!, source };
-    this.dispatchEvent(consentEvent('ma-consent-change', detail));
-    if (withdrawn.length && this.reloadOnRevoke && !this.reloading) {
-      this.reloading = true;
-      location.reload();
+  #readConfig(): void {
+    // A configuration the page set by property wins over the block.
+    const found = this.#configSet ? undefined : readConfigBlock(this);
+    if (found) {
+      this.#config = found;
+      this.requestUpdate();
     }
   }
 
-  private resolveWaiters(): void {
-    for (const [category, resolvers] of this.waiters) {
-      if (this.isGranted(category)) {
-        this.waiters.delete(category);
-        resolvers.forEach((resolve) => resolve());
-      }
+  /** Languages asked for and not loaded (no pack): said once, after the page is parsed, so that packs loaded later count. */
+  #checkLanguages(): void {
+    for (const code of [primary(this.lang), ...this.languages]) {
+      if (!code || hasLocale(code) || this.#warned.has(code)) continue;
+      this.#warned.add(code);
+      warn('language', quote(code));
     }
   }
 
-  /**
-   * Deletes the cookies of every refused category, not only the one just withdrawn: cookies a
-   * tag left before the site asked (or before this revision) must not outlive a refusal either.
-   */
-  private clearRefused(categories: Record<string, boolean>): void {
-    const refused = this.opts.categories.filter((c) => !categories[c]);
-    const patterns = refused.flatMap((c) => [
-      ...(c === 'analytics' ? ANALYTICS_COOKIES : []),
-      ...(this.structured?.categories?.[c]?.cookies ?? []),
-    ]);
-    if (patterns.length) clearCookies(patterns, { keep: [this.opts.cookieName] });
-  }
-
-  /** After a reset nothing is granted any more: tools and cookies are told so, quietly. */
-  private withdrawQuietly(): void {
-    const none = this.everything(false);
-    this.clearRefused(none);
-    consentModeUpdate(none);
-    matomoConsent(false);
-    if (this.reloadOnRevoke && !this.reloading) {
-      this.reloading = true;
-      location.reload();
-    }
-  }
-
-  private onOtherTab(payload: string | null | undefined): void {
-    if (this !== active || !this.store) return;
-    const record = this.store.readShared(payload);
-    const before = this.record;
-    if (record?.id === before?.id && (record || !before)) return;
-    if (!record) {
-      if (this.gpcApplied) return;
-      const hadGrant = Object.values(before?.categories ?? {}).some(Boolean);
-      this.record = null;
-      this.view = 'banner';
-      if (hadGrant) this.withdrawQuietly();
-      return;
-    }
-    const previous = before?.categories ?? {};
-    this.record = record;
-    this.gpcApplied = false;
-    if (this.view === 'banner') this.view = 'none';
-    if (this.dialog?.open) this.dialog.close();
-    this.announce(
-      'other-tab',
-      Object.keys(previous).filter((c) => previous[c] && !record.categories[c]),
-    );
-  }
-
-  private async sendProof(record: ConsentRecord, source: ConsentSource): Promise<void> {
-    const t = this.texts();
-    // The banner's title and notice paragraphs, each as displayed, one per line: a site can
-    // recompute this hash from its archived texts (docs/security.md).
-    const shown = [t.title, t.notice, t.noticeUse, `${t.noticeRefusal} ${t.noticeChange}`].join('\n');
-    const textHash = await sha256Hex(shown);
-    const receipt = {
-      id: record.id,
-      ts: record.ts,
-      rev: record.rev,
-      categories: record.categories,
-      lang: t.$code,
-      source,
-      ...(textHash ? { textHash } : {}),
-    };
-    sendReceipt(this.opts.logEndpoint!, receipt);
+  /** Hears about every change of the page's consent, whoever made it. */
+  #changed({ kind, previous }: ConsentChange): void {
+    if (kind === 'reset' || kind === 'load') {
+      // No choice any more: nothing to confirm, and an open dialog shows no choice either.
+      this.#confirm = false;
+      this.#draft = core.choice();
+    } else if (kind === 'placeholder' && !previous) {
+      // Decided in a placeholder while the banner showed: the banner gives way to the
+      // confirmation, as after any decision; focus stays on the embed.
+      this.#confirm = true;
+    } else if (kind === 'other-tab') this.#dialog?.close();
   }
 
   // ---- user actions --------------------------------------------------------------------------
 
-  private async bannerDecision(
-    categories: Record<string, boolean>,
-    outcome: Outcome,
-    source: ConsentSource = 'banner',
-  ) {
-    this.decide(categories, source, outcome);
-    this.view = 'confirmation';
+  get #dialog(): HTMLDialogElement | null {
+    return this.renderRoot.querySelector('dialog');
+  }
+
+  /** After a decision in the banner, the confirmation takes its place, and focus. */
+  async #confirmed(): Promise<void> {
+    this.#confirm = true;
+    this.requestUpdate();
     await this.updateComplete;
     // The buttons just used are gone: the message takes focus so that it is read, and so
     // that keyboard users are not sent back to the top of the page.
     this.renderRoot.querySelector<HTMLElement>('.confirmation')?.focus();
   }
 
-  private readonly onAccept = () => void this.bannerDecision(this.everything(true), 'accepted');
-  private readonly onRefuse = () => void this.bannerDecision(this.everything(false), 'refused');
-  private readonly onCustomize = () => void this.showPreferences();
-
-  private readonly onHide = async () => {
-    this.view = 'none';
-    await this.updateComplete;
-    const manage = this.renderRoot.querySelector<HTMLElement>('.manage');
-    (manage ?? nextFocusable(this))?.focus();
+  readonly #onAccept = () => {
+    core.acceptAll('banner', this.#shownBanner());
+    void this.#confirmed();
   };
 
-  private dialogDecision(categories: Record<string, boolean>, outcome: Outcome): void {
-    const fromBanner = this.view === 'banner';
+  readonly #onRefuse = () => {
+    core.refuseAll('banner', this.#shownBanner());
+    void this.#confirmed();
+  };
+
+  readonly #onCustomize = () => void this.showPreferences();
+
+  readonly #onHide = async () => {
+    this.#confirm = false;
+    this.requestUpdate();
+    await this.updateComplete;
+    (this.renderRoot.querySelector<HTMLElement>('.manage') ?? nextFocusable(this))?.focus();
+  };
+
+  #fromDialog(decide: (shown: Shown) => void): void {
+    const fromBanner = !core.record;
+    const shown = this.#shownDialog();
     // From the banner, the opener (customize) is about to be replaced by the confirmation,
     // which takes focus; from anywhere else, focus goes back to whatever opened the dialog.
-    if (fromBanner) this.opener = null;
-    this.dialog?.close();
-    if (fromBanner) void this.bannerDecision(categories, outcome, 'preferences');
-    else {
-      this.decide(categories, 'preferences', outcome);
-      void this.restoreFocus();
-    }
+    if (fromBanner) this.#opener = null;
+    this.#dialog?.close();
+    decide(shown);
+    if (fromBanner) void this.#confirmed();
+    else void this.#restoreFocus();
   }
 
-  private readonly onSave = () => this.dialogDecision({ ...this.draft }, 'custom');
-  private readonly onDialogAccept = () => this.dialogDecision(this.everything(true), 'accepted');
-  private readonly onDialogRefuse = () => this.dialogDecision(this.everything(false), 'refused');
-  private readonly onClose = () => this.dialog?.close();
+  readonly #onSave = () => this.#fromDialog((shown) => core.decide(this.#draft, 'preferences', shown));
+  readonly #onDialogAccept = () => this.#fromDialog((shown) => core.acceptAll('preferences', shown));
+  readonly #onDialogRefuse = () => this.#fromDialog((shown) => core.refuseAll('preferences', shown));
+  readonly #onClose = () => this.#dialog?.close();
 
   /** Escape, the close button or any other way out: nothing is saved, focus goes back. */
-  private readonly onDialogClosed = () => {
-    this.draft = { ...this.currentChoice() };
-    void this.restoreFocus();
+  readonly #onDialogClosed = () => {
+    this.#draft = core.choice();
+    this.requestUpdate();
+    void this.#restoreFocus();
   };
 
-  private async restoreFocus(): Promise<void> {
+  async #restoreFocus(): Promise<void> {
     await this.updateComplete;
-    const target = this.opener;
-    this.opener = null;
-    if (target?.isConnected) {
-      target.focus();
-      return;
-    }
+    const target = this.#opener;
+    this.#opener = null;
+    if (target?.isConnected) return target.focus();
     // Called twice for one closing (the decision, then the dialog's close event): focus that
     // already sits on a live control outside the dialog stays where it was put.
     const current = deepActiveElement();
-    if (current && current.isConnected && !this.dialog?.contains(current)) return;
-    if (this.view === 'confirmation') this.renderRoot.querySelector<HTMLElement>('.confirmation')?.focus();
-    else (this.renderRoot.querySelector<HTMLElement>('.manage') ?? nextFocusable(this))?.focus();
+    if (current?.isConnected && !this.#dialog?.contains(current)) return;
+    (this.renderRoot.querySelector<HTMLElement>(this.#confirm ? '.confirmation' : '.manage') ?? nextFocusable(this))?.focus();
   }
 
-  private onToggle(category: string, event: Event) {
-    this.draft = { ...this.draft, [category]: (event.target as HTMLInputElement).checked };
+  #onToggle(category: string, event: Event): void {
+    this.#draft = { ...this.#draft, [category]: (event.target as HTMLInputElement).checked };
+    this.requestUpdate();
   }
 
-  private onLanguage(code: string) {
-    this.setAttribute('lang', code);
+  // ---- receipts: the texts shown where the decision was made (docs/security.md) ---------------
+
+  #shownBanner(): Shown {
+    const t = this.#texts();
+    return { text: [t.title, t.intro].join('\n') };
   }
 
-  /** Any page element with `data-consent-open` opens the preferences. */
-  private readonly onTrigger = (event: Event) => {
-    const trigger = triggerOf(event);
-    if (!trigger || this !== active) return;
-    event.preventDefault();
-    void this.showPreferences();
-  };
-
-  private readonly onTriggerKey = (event: KeyboardEvent) => {
-    if (event.key !== 'Enter' && event.key !== ' ') return;
-    const trigger = triggerOf(event);
-    // Links and buttons turn Enter/Space into a click themselves.
-    if (!trigger || trigger.matches('a[href],button,input,summary')) return;
-    event.preventDefault();
-    void this.showPreferences();
-  };
-
-  private dockPadding(on: boolean): void {
-    const root = document.documentElement;
-    // What is fixed to the bottom of the viewport now: the docked banner or confirmation (two
-    // different boxes), or the manage button.
-    const box = on ? this.renderRoot.querySelector<HTMLElement>('.docked, .manage') : null;
-    if (box === this.dockedBox) return;
-    this.resizeWatcher?.disconnect();
-    this.resizeWatcher = null;
-    this.dockedBox = box;
-    if (!box) {
-      root.style.removeProperty('scroll-padding-bottom');
-      if (this.pagePadding) root.style.setProperty('padding-bottom', this.pagePadding.inline);
-      this.pagePadding = null;
-      return;
-    }
-    // WCAG 2.4.11 (technique C43): nothing of ours may hide the focused control. The page's
-    // scroll padding keeps focused elements above the fixed box, and as much room at the end
-    // of the page lets the last links (a footer's) scroll above it too, which scroll padding
-    // alone cannot.
-    // Nothing is measured here: this runs during start-up, often while the page is still being
-    // parsed, and a forced layout then would cost every page. The observer reports the box's
-    // size once laid out.
-    const pad = () => {
-      if (this.dockedBox !== box) return;
-      this.pagePadding ??= {
-        inline: root.style.getPropertyValue('padding-bottom'),
-        own: getComputedStyle(root).paddingBottom,
-      };
-      const base = this.pagePadding.own;
-      const rect = box.getBoundingClientRect();
-      // Only a box that sits at the bottom counts (a site may hide or move the manage button).
-      const atBottom = rect.height > 0 && rect.top > root.clientHeight / 2;
-      const covered = `${atBottom ? Math.ceil(root.clientHeight - rect.top) : 0}px`;
-      if (root.style.getPropertyValue('scroll-padding-bottom') === covered) return;
-      root.style.setProperty('scroll-padding-bottom', covered);
-      root.style.setProperty('padding-bottom', `calc(${base} + ${covered})`);
+  #shownDialog(): Shown {
+    const t = this.#texts();
+    const rows = this.categories.flatMap((name) => [
+      categoryText(name, 'label', t, this.#config).text,
+      categoryText(name, 'description', t, this.#config).text,
+    ]);
+    return {
+      text: [t.dialogTitle, t.dialogIntro, ...rows, t.aboutCookies, t.aboutAudience, t.aboutRefusal, t.rights].join('\n'),
     };
-    // Changes are written on the next frame: changing the page's height inside the
-    // observer's callback can resize the box again (a scroll bar appears) and raise
-    // "ResizeObserver loop" errors in the host page.
-    this.resizeWatcher = new ResizeObserver(() => requestAnimationFrame(pad));
-    this.resizeWatcher.observe(box);
   }
 
   // ---- rendering -----------------------------------------------------------------------------
 
-  private texts(): Translation {
-    return translation(this.opts.lang, this.structured);
-  }
-
-  /** A site text shown in another language than the interface's: marked so (WCAG 3.1.2). */
-  private sayIn(text: string, t: Translation, lang: string): TemplateResult | string {
-    if (lang === t.$code) return this.say(text, t);
-    const other = translation(lang, undefined);
-    return html`<span lang=${lang} dir=${other.$dir}>${this.say(text, other)}</span>`;
-  }
-
-  /** Text as text (never HTML), with Latin fragments isolated in right-to-left languages. */
-  private say(text: string, t: Translation): TemplateResult | string {
-    const segments = bidiSegments(text, t.$dir);
-    if (segments.length === 1 && !segments[0].ltr) return text;
-    return html`${segments.map((s) => (s.ltr ? html`<bdi dir="ltr">${s.text}</bdi>` : s.text))}`;
+  #texts(): Translation {
+    return translation(resolveLang(this.lang), this.#config);
   }
 
   protected override render(): TemplateResult | typeof nothing {
-    if (this !== active) return nothing;
-    const hasChoice = this.record !== null;
-    const showManage = this.view === 'none' && hasChoice && !this.hideManageButton;
+    if (!this.#consent.active) return nothing;
+    const banner = !core.record;
+    const manage = !banner && !this.#confirm && !this.hideManageButton;
     // Nothing to show: skip locale work entirely (the start-up path with a stored choice).
-    if (this.view === 'none' && !showManage && !this.dialogWanted) return nothing;
-    const t = this.texts();
-    const root = `root ${this.opts.theme}`;
-    return html`<div class=${root} lang=${t.$code} dir=${t.$dir}>
-      ${this.view === 'banner' ? this.renderBanner(t) : nothing}
-      ${this.view === 'confirmation' ? this.renderConfirmation(t) : nothing}
-      ${showManage ? html`<button type="button" part="manage" class="manage" @click=${this.onCustomize}>${this.say(t.manage, t)}</button>` : nothing}
-      ${this.dialogWanted ? this.renderDialog(t) : nothing}
+    if (!banner && !this.#confirm && !manage && !this.#dialogWanted) return nothing;
+    const t = this.#texts();
+    return html`<div class="root ${this.theme}" lang=${t.$code} dir=${t.$dir}>
+      ${banner ? this.#banner(t) : this.#confirm ? this.#confirmation(t) : nothing}
+      ${manage ? html`<button type="button" part="manage" class="manage" @click=${this.#onCustomize}>${say(t.manage, t)}</button>` : nothing}
+      ${this.#dialogWanted ? this.#dialogTemplate(t) : nothing}
     </div>`;
   }
 
-  private renderLanguages(t: Translation): TemplateResult | typeof nothing {
-    const others = this.opts.languages.filter((code) => code !== t.$code);
-    if (!others.length) return nothing;
-    return html`<div part="language" class="language" role="group" aria-label=${t.language}>
-      ${others.map((code) => {
-        const other = translation(code, undefined);
-        return html`<button type="button" part="button" class="link" lang=${other.$code} dir=${other.$dir} @click=${() => this.onLanguage(code)}>${other.$name}</button>`;
-      })}
-    </div>`;
+  #languages(t: Translation): TemplateResult | typeof nothing {
+    const others = this.languages.filter((code) => code !== t.$code && hasLocale(code));
+    return others.length
+      ? html`<div part="language" class="language" role="group" aria-label=${t.language}>
+          ${others.map((code) => {
+            const other = translation(code);
+            return html`<button type="button" part="button" class="link" lang=${code} dir=${other.$dir} @click=${() => this.setAttribute('lang', code)}>${other.$name}</button>`;
+          })}
+        </div>`
+      : nothing;
   }
 
-  private renderBanner(t: Translation): TemplateResult {
-    const docked = this.opts.position === 'bottom' ? 'docked' : '';
-    return html`<section part="banner" class="banner ${docked}" aria-labelledby="ma-banner-title">
+  #policy(t: Translation): TemplateResult | typeof nothing {
+    return this.policyUrl ? html`<a part="policy-link" class="policy" href=${this.policyUrl}>${say(t.policyLink, t)}</a>` : nothing;
+  }
+
+  #banner(t: Translation): TemplateResult {
+    return html`<section part="banner" class="banner ${this.position === 'bottom' ? 'docked' : ''}" aria-labelledby="ma-banner-title">
       <div class="inner">
         <div class="head">
-          <h2 id="ma-banner-title">${this.say(t.title, t)}</h2>
-          ${this.renderLanguages(t)}
+          <h2 id="ma-banner-title">${say(t.title, t)}</h2>
+          ${this.#languages(t)}
         </div>
-        <p>${this.say(t.notice, t)}</p>
-        <p>${this.say(t.noticeUse, t)}</p>
-        <p>${this.say(t.noticeRefusal, t)} ${this.say(t.noticeChange, t)}</p>
-        ${this.opts.policyUrl ? html`<p><a part="policy-link" class="policy" href=${this.opts.policyUrl}>${this.say(t.policyLink, t)}</a></p>` : nothing}
+        <p>${say(t.intro, t)} ${this.#policy(t)}</p>
         <div class="actions">
-          <button type="button" part="button accept" class="primary" @click=${this.onAccept}>${this.say(t.acceptAll, t)}</button>
-          <button type="button" part="button refuse" class="primary" @click=${this.onRefuse}>${this.say(t.refuseAll, t)}</button>
-          <button type="button" part="button customize" class="secondary" @click=${this.onCustomize}>${this.say(t.customize, t)}</button>
+          <button type="button" part="button accept" class="primary" @click=${this.#onAccept}>${say(t.acceptAll, t)}</button>
+          <button type="button" part="button refuse" class="primary" @click=${this.#onRefuse}>${say(t.refuseAll, t)}</button>
+          <button type="button" part="button customize" class="secondary" @click=${this.#onCustomize}>${say(t.customize, t)}</button>
         </div>
       </div>
     </section>`;
   }
 
-  private renderConfirmation(t: Translation): TemplateResult {
-    const docked = this.opts.position === 'bottom' ? 'docked' : '';
-    const message =
-      this.outcome === 'accepted' ? t.confirmAccepted : this.outcome === 'refused' ? t.confirmRefused : t.confirmCustom;
-    const date = this.record ? formatDate(this.record.ts, t.$dateLocale) : '';
-    return html`<section class="banner ${docked}" aria-labelledby="ma-confirmation-text">
+  #confirmation(t: Translation): TemplateResult {
+    const choice = core.choice();
+    const names = Object.keys(choice);
+    const label = (c: string) => categoryText(c, 'label', t, this.#config).text;
+    const allowed = names.filter((c) => choice[c]).map(label);
+    const refused = names.filter((c) => !choice[c]).map(label);
+    const message = !refused.length
+      ? t.confirmAccepted
+      : !allowed.length
+        ? t.confirmRefused
+        : [t.confirmCustom, fill(t.allowedList, { list: allowed.join(t.$list) }), fill(t.refusedList, { list: refused.join(t.$list) })].join(' ');
+    const record = core.record;
+    let date = '';
+    try {
+      date = record ? t.$date(new Date(record.ts)) : '';
+    } catch {
+      // a locale pack's formatter that fails: the date is left out
+    }
+    return html`<section class="banner ${this.position === 'bottom' ? 'docked' : ''}" aria-labelledby="ma-confirmation-text">
       <div class="inner">
         <div part="confirmation" class="confirmation" role="status" tabindex="-1">
-          <p id="ma-confirmation-text">${this.say(message, t)} ${date ? this.say(fill(t.savedOn, { date }), t) : nothing}</p>
-          <p>${this.say(t.confirmChange, t)}</p>
+          <p id="ma-confirmation-text">${say(date ? `${message} ${fill(t.savedOn, { date })}` : message, t)}</p>
+          <p>${say(t.confirmChange, t)}</p>
         </div>
         <div class="actions">
-          <button type="button" part="button hide" class="secondary" @click=${this.onHide}>${this.say(t.hide, t)}</button>
+          <button type="button" part="button hide" class="secondary" @click=${this.#onHide}>${say(t.hide, t)}</button>
         </div>
       </div>
     </section>`;
   }
 
   /** One category row: its label, description and switch (the state is also said in words). */
-  private renderCategory(
-    t: Translation,
-    name: string,
-    label: string,
-    description: string,
-    state: string,
-    on: boolean,
-    locked = false,
-    labelLang = t.$code,
-    descriptionLang = t.$code,
-  ): TemplateResult {
+  #category(t: Translation, name: string, on: boolean, locked: boolean): TemplateResult {
+    const label = name === 'necessary' ? { text: t.necessaryLabel, lang: t.$code } : categoryText(name, 'label', t, this.#config);
+    const description =
+      name === 'necessary'
+        ? { text: fill(t.necessaryDescription, { cookie: this.cookieName, days: t.$days(this.expiresDays) }), lang: t.$code }
+        : categoryText(name, 'description', t, this.#config);
     return html`<div part="category" class="category">
-      <div class="category-text">
-        <label for="ma-cat-${name}">${this.sayIn(label, t, labelLang)}</label>
-        ${description ? html`<p id="ma-desc-${name}">${this.sayIn(description, t, descriptionLang)}</p>` : nothing}
+      <div>
+        <label for="ma-cat-${name}">${sayIn(label.text, label.lang, t)}</label>
+        ${description.text ? html`<p id="ma-desc-${name}">${sayIn(description.text, description.lang, t)}</p>` : nothing}
       </div>
       <span class="switch">
-        <input type="checkbox" role="switch" id="ma-cat-${name}" aria-describedby=${description ? `ma-desc-${name}` : nothing} .checked=${on} ?disabled=${locked} @change=${(e: Event) => this.onToggle(name, e)} />
+        <input type="checkbox" role="switch" id="ma-cat-${name}" aria-describedby=${description.text ? `ma-desc-${name}` : nothing} .checked=${on} ?disabled=${locked} @change=${(e: Event) => this.#onToggle(name, e)} />
         <span class="track" aria-hidden="true"></span>
-        <span class="state" aria-hidden="true">${state}</span>
+        <span class="state" aria-hidden="true">${locked ? t.alwaysOn : on ? t.on : t.off}</span>
       </span>
     </div>`;
   }
 
-  private renderDialog(t: Translation): TemplateResult {
-    const rows = this.opts.categories.map((name) => {
-      const { label, description, labelLang, descriptionLang } = categoryText(name, t, this.structured);
-      const on = this.draft[name] === true;
-      return this.renderCategory(t, name, label, description, on ? t.on : t.off, on, false, labelLang, descriptionLang);
-    });
-    const necessary = fill(t.necessaryDescription, { cookie: this.opts.cookieName, days: this.opts.expiresDays });
-    return html`<dialog part="dialog" aria-labelledby="ma-dialog-title" @close=${this.onDialogClosed}>
+  #dialogTemplate(t: Translation): TemplateResult {
+    return html`<dialog part="dialog" aria-labelledby="ma-dialog-title" @close=${this.#onDialogClosed}>
       <div class="dialog-body">
         <div class="head">
-          <h2 id="ma-dialog-title" tabindex="-1">${this.say(t.dialogTitle, t)}</h2>
-          <button type="button" part="button close" class="secondary" @click=${this.onClose}>${this.say(t.close, t)}</button>
+          <h2 id="ma-dialog-title" tabindex="-1">${say(t.dialogTitle, t)}</h2>
+          <button type="button" part="button close" class="secondary" @click=${this.#onClose}>${say(t.close, t)}</button>
         </div>
-        ${this.renderLanguages(t)}
-        <p>${this.say(t.dialogIntro, t)}</p>
-        ${this.gpcApplied ? html`<p class="notice" role="note">${this.say(t.gpcRespected, t)}</p>` : nothing}
+        ${this.#languages(t)}
+        <p>${say(t.dialogIntro, t)}</p>
+        ${core.gpc ? html`<p class="notice" role="note">${say(t.gpcRespected, t)}</p>` : nothing}
         <fieldset>
-          <legend>${this.say(t.categoriesLegend, t)}</legend>
-          ${this.renderCategory(t, 'necessary', t.necessaryLabel, necessary, t.alwaysOn, true, true)}
-          ${rows}
+          <legend>${say(t.categoriesLegend, t)}</legend>
+          ${this.#category(t, 'necessary', true, true)}
+          ${this.categories.map((name) => this.#category(t, name, this.#draft[name] === true, false))}
         </fieldset>
-        <p class="small">${this.say(t.rights, t)}</p>
-        ${this.opts.policyUrl ? html`<p class="small"><a part="policy-link" class="policy" href=${this.opts.policyUrl}>${this.say(t.policyLink, t)}</a></p>` : nothing}
+        <h3>${say(t.aboutTitle, t)}</h3>
+        <p>${say(t.aboutCookies, t)}</p>
+        <p>${say(t.aboutAudience, t)}</p>
+        <p>${say(t.aboutRefusal, t)}</p>
+        <p class="small">${say(t.rights, t)} ${this.#policy(t)}</p>
         <div class="actions">
-          <button type="button" part="button accept" class="primary" @click=${this.onDialogAccept}>${this.say(t.acceptAll, t)}</button>
-          <button type="button" part="button refuse" class="primary" @click=${this.onDialogRefuse}>${this.say(t.refuseAll, t)}</button>
-          <button type="button" part="button save" class="primary" @click=${this.onSave}>${this.say(t.save, t)}</button>
+          <button type="button" part="button accept" class="primary" @click=${this.#onDialogAccept}>${say(t.acceptAll, t)}</button>
+          <button type="button" part="button refuse" class="primary" @click=${this.#onDialogRefuse}>${say(t.refuseAll, t)}</button>
+          <button type="button" part="button save" class="primary" @click=${this.#onSave}>${say(t.save, t)}</button>
         </div>
       </div>
     </dialog>`;
   }
-}
-
-function deepActiveElement(): HTMLElement | null {
-  let el: Element | null = document.activeElement;
-  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-  return el instanceof HTMLElement && el !== document.body ? el : null;
-}
-
-function triggerOf(event: Event): HTMLElement | null {
-  for (const node of event.composedPath()) {
-    if (node instanceof HTMLElement && node.hasAttribute('data-consent-open')) return node;
-  }
-  return null;
-}
-
-/** The first focusable element after `from` in document order (never `<body>`). */
-function nextFocusable(from: Element): HTMLElement | null {
-  const all = Array.from(document.querySelectorAll<HTMLElement>(FOCUSABLE));
-  return (
-    all.find((el) => from.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING && !from.contains(el)) ??
-    all[0] ??
-    null
-  );
 }
 
 declare global {

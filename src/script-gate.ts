@@ -1,22 +1,33 @@
 /**
- * Gated markup (CONTRACT §5): scripts, iframes and templates that wait for a consent category,
- * and the clean-up of cookies when a category is withdrawn. Knows nothing about Lit: it is
- * told what is granted and keeps the page's promise that nothing runs before that.
+ * Gated markup (docs/api.md "Gating"): scripts, iframes and templates that wait for a consent
+ * category. Knows nothing about Lit or about the choice itself: it is told what is granted, and
+ * keeps the page's promises — nothing runs before consent, each script runs once, in document
+ * order — against careless pages as well as careful ones (docs/security.md).
  */
-import Cookies from 'js-cookie';
-import { warn } from './log.js';
+import { all, parsing, root } from './dom.js';
+import { quote, warn } from './warn.js';
 
-export interface GateOptions {
+export interface GateHooks {
   isGranted(category: string): boolean;
   isOffered(category: string): boolean;
+  /** A gated iframe waits for consent: on sight, and again after its category is withdrawn. */
+  blocked?(frame: HTMLIFrameElement): void;
+  /** A gated iframe was just given its `src`. */
+  loaded?(frame: HTMLIFrameElement): void;
 }
 
 const SELECTOR = '[data-consent]';
+/** A script that has neither loaded nor failed after this long no longer holds the queue. */
+export const SCRIPT_TIMEOUT_MS = 10000;
 
-// Page-wide, not per gate: an element removed and added again, or a second component on the
-// page, must never run a script twice.
+// Page-wide, not per gate: an element removed and added again, a live copy marked as gated
+// again by a DOM morph, or a second gate must never run a script twice.
 const activated = new WeakSet<Element>();
-const warnedAbout = new WeakSet<Element>();
+/** What has run, by content: a morph that re-creates an already activated script is a copy. */
+const ran = new Set<string>();
+const inspected = new WeakSet<Element>();
+/** URLs as they resolved when the element was first seen: a `<base>` added later cannot move them. */
+const urls = new WeakMap<Element, string>();
 
 interface TrustedTypePolicyLike {
   createScript(input: string): unknown;
@@ -27,130 +38,119 @@ let policy: TrustedTypePolicyLike | null | undefined;
 /**
  * Where the page enforces Trusted Types, assigning script text or a script URL needs a policy.
  * Ours passes values through unchanged: they come from the page's own markup, which the page
- * already trusted when it served it.
+ * already trusted when it served it (and the nonce rule keeps injected markup out).
  */
-function trustedTypesPolicy(): TrustedTypePolicyLike | null {
-  if (policy !== undefined) return policy;
-  policy = null;
-  const factory = (
-    globalThis as { trustedTypes?: { createPolicy(name: string, rules: object): TrustedTypePolicyLike } }
-  ).trustedTypes;
-  if (factory) {
+function trustedTypes(): TrustedTypePolicyLike | null {
+  if (policy === undefined) {
+    policy = null;
+    const factory = (globalThis as { trustedTypes?: { createPolicy(name: string, rules: object): TrustedTypePolicyLike } })
+      .trustedTypes;
     try {
-      policy = factory.createPolicy('ma-cookie-consent', {
-        createScript: (s: string) => s,
-        createScriptURL: (s: string) => s,
-      });
+      policy = factory?.createPolicy('ma-cookie-consent', { createScript: String, createScriptURL: String }) ?? null;
     } catch {
-      warn(
-        'The page\'s "trusted-types" directive does not allow a policy named "ma-cookie-consent"; gated scripts may be blocked.',
-      );
+      warn('trusted-types', '"ma-cookie-consent"');
     }
   }
   return policy;
 }
 
 const HTML_NS = 'http://www.w3.org/1999/xhtml';
+const attr = (el: Element, name: string) => (el.getAttribute(name) ?? '').trim();
+const lower = (el: Element, name: string) => attr(el, name).toLowerCase();
+export const categoryOf = (el: Element) => attr(el, 'data-consent');
 
 /** By tag name, not `instanceof`: a gated element may come from another realm (an iframe's). */
 function kind(el: Element): 'script' | 'iframe' | 'template' | null {
-  if (el.namespaceURI !== HTML_NS) return null;
   const name = el.localName;
-  return name === 'script' || name === 'iframe' || name === 'template' ? name : null;
+  return el.namespaceURI === HTML_NS && (name === 'script' || name === 'iframe' || name === 'template') ? name : null;
 }
 
-function isTextPlainScript(el: Element): boolean {
-  return kind(el) === 'script' && (el.getAttribute('type') ?? '').trim().toLowerCase() === 'text/plain';
-}
-
-/** What a browser would run: no type, a JavaScript MIME type, or `module`. */
-function isExecutableScript(el: Element): boolean {
-  const type = (el.getAttribute('type') ?? '').trim().toLowerCase();
-  return (
-    type === '' ||
-    type === 'module' ||
-    /^(?:text|application)\/(?:x-)?(?:java|ecma|j|live)script(?:1\.[0-5])?$/.test(type)
-  );
-}
-
-function categoryOf(el: Element): string {
-  return (el.getAttribute('data-consent') ?? '').trim();
-}
+const JS_TYPE = /^(?:(?:text|application)\/(?:x-)?(?:java|ecma)script|text\/javascript1\.[0-5]|text\/(?:jscript|livescript))$/;
 
 /**
- * While the page is still being parsed, the last element the parser inserted may be
- * incomplete: an inline script or a template whose text has not all arrived. An element is
- * complete once something follows it in the document, or once parsing has ended.
+ * Whether a browser runs a script with this `type` and these attributes (HTML "prepare the
+ * script element"): a JavaScript MIME type or `module`, no `nomodule` on a module-capable
+ * browser, no legacy `language` naming another language, and no `for`/`event` pair other than
+ * window's onload. A script that will never run must never be waited for.
  */
-function parsed(el: Element): boolean {
-  if (el.ownerDocument.readyState !== 'loading') return true;
-  for (let node: Node | null = el; node && node !== el.ownerDocument; node = node.parentNode) {
-    if (node.nextSibling) return true;
+function runnable(type: string, el: Element): boolean {
+  if (el.namespaceURI !== HTML_NS) return false;
+  const language = lower(el, 'language');
+  const effective = type || (language ? `text/${language}` : 'text/javascript');
+  const module = effective === 'module';
+  if (!module && !JS_TYPE.test(effective)) return false;
+  if (!module && el.hasAttribute('nomodule')) return false;
+  if (el.hasAttribute('for') && el.hasAttribute('event')) {
+    return lower(el, 'for') === 'window' && /^onload(?:\(\))?$/.test(lower(el, 'event'));
   }
-  return false;
+  return true;
 }
 
-/** Set by the script-tag entry when its own tag carries a nonce (see `requireNonce`). */
+/** False when the same gated content has already run: a DOM morph that re-creates it makes a copy. */
+function once(el: Element, content: string): boolean {
+  const signature = `${el.localName}|${categoryOf(el)}|${attr(el, 'data-type')}|${content}`;
+  return !ran.has(signature) && !!ran.add(signature);
+}
+
+/** On a page that uses CSP nonces, only gated scripts carrying the page's nonce may run. */
 let pageNonce = '';
 
 /**
- * On a page that uses CSP nonces, only gated scripts carrying the page's nonce may run. Without
- * this, markup injected into the page (`<script type="text/plain" data-consent>…`) would be run
- * by us, with our trust, under `'strict-dynamic'`: a way around the page's policy.
+ * Set by the script-tag entry when its own tag carries a nonce. Without this rule, markup
+ * injected into the page (`<script type="text/plain" data-consent>…`) would be run by us, with
+ * our trust, under `'strict-dynamic'`: a way around the page's policy.
  */
-export function requireNonce(nonce: string): void {
-  pageNonce = nonce;
-}
+export const requireNonce = (nonce: string) => (pageNonce = nonce);
 
-function carriesPageNonce(script: HTMLScriptElement, where: string): boolean {
-  if (!pageNonce || (script.nonce || script.getAttribute('nonce') || '') === pageNonce) return true;
-  const what = script.getAttribute('src') ?? `${script.text.trim().slice(0, 40)}…`;
-  warn(
-    `A gated script ${where}without the page's nonce was not run: "${what}". Give it nonce="…" like the page's other scripts.`,
-  );
+function carriesNonce(script: Element): boolean {
+  if (!pageNonce || (script as HTMLScriptElement).nonce === pageNonce) return true;
+  warn('nonce', quote(attr(script, 'src') || attr(script, 'href') || script.textContent));
   return false;
 }
 
-export class ScriptGate {
-  private observer: MutationObserver | null = null;
-  private queue: Promise<void> = Promise.resolve();
-  /** Updates started and not yet finished (the one running and those queued behind it). */
-  private running = 0;
-  private readonly unknownCategories = new Set<string>();
-  /** An element was left for the parser to finish: look again at the next change. */
-  private waitingForParser = false;
+/** A URL a gated element may load: http(s) only, resolved against the page as first seen. */
+function safeUrl(value: string): string | null {
+  try {
+    const url = new URL(value, document.baseURI);
+    return /^https?:$/.test(url.protocol) ? url.href : null;
+  } catch {
+    return null;
+  }
+}
 
-  constructor(
-    private readonly doc: Document,
-    private readonly options: GateOptions,
-  ) {}
+export class ScriptGate {
+  readonly #hooks: GateHooks;
+  #observer: MutationObserver | null = null;
+  #queue: Promise<void> = Promise.resolve();
+  /** Updates started and not yet finished (the one running and those queued behind it). */
+  #running = 0;
+  readonly #unknown = new Set<string>();
+  /** Gated iframes that were given their `src`, so that a withdrawal can take it back. */
+  readonly #frames = new Set<HTMLIFrameElement>();
+
+  constructor(hooks: GateHooks) {
+    this.#hooks = hooks;
+  }
 
   /** Checks the markup already there, watches for more, and activates what is granted. */
   start(): Promise<void> {
-    this.inspect(this.doc.querySelectorAll(SELECTOR));
-    this.observer = new MutationObserver((records) => {
+    this.#inspect(all(SELECTOR));
+    this.#observer = new MutationObserver((records) => {
       const found: Element[] = [];
-      for (const record of records) {
-        for (const node of record.addedNodes) {
-          if (node.nodeType !== Node.ELEMENT_NODE) continue;
-          const el = node as Element;
-          if (el.matches(SELECTOR)) found.push(el);
-          found.push(...el.querySelectorAll(SELECTOR));
-        }
-      }
-      if (found.length) this.inspect(found);
-      if (found.length || this.waitingForParser) void this.update();
+      for (const record of records)
+        for (const node of record.addedNodes)
+          if (node instanceof Element) found.push(...(node.matches(SELECTOR) ? [node] : []), ...node.querySelectorAll(SELECTOR));
+      this.#inspect(found);
+      if (found.length) void this.update();
     });
-    this.observer.observe(this.doc.documentElement, { childList: true, subtree: true });
-    if (this.doc.readyState === 'loading') {
-      this.doc.addEventListener('DOMContentLoaded', () => void this.update(), { once: true });
-    }
+    this.#observer.observe(root(), { childList: true, subtree: true });
+    if (parsing()) addEventListener('DOMContentLoaded', () => void this.update(), { once: true });
     return this.update();
   }
 
   stop(): void {
-    this.observer?.disconnect();
-    this.observer = null;
+    this.#observer?.disconnect();
+    this.#observer = null;
   }
 
   /**
@@ -160,216 +160,178 @@ export class ScriptGate {
   update(): Promise<void> {
     // When nothing is in progress, start now rather than in a later microtask: a click on
     // "accept" then inserts the gated scripts before the component re-renders.
-    const run = () => this.activateGranted().finally(() => this.running--);
-    this.queue = this.running++ === 0 ? run() : this.queue.then(run, run);
-    return this.queue;
+    const run = () => this.#activateGranted().finally(() => this.#running--);
+    return (this.#queue = this.#running++ ? this.#queue.then(run, run) : run());
   }
 
-  private async activateGranted(): Promise<void> {
-    this.waitingForParser = false;
-    for (const el of Array.from(this.doc.querySelectorAll(SELECTOR))) {
-      if (activated.has(el) || !el.isConnected) continue;
+  /** A category was withdrawn: its iframes are unloaded and wait again (scripts cannot be undone). */
+  withdraw(category: string): void {
+    for (const frame of this.#frames) {
+      if (categoryOf(frame) !== category) continue;
+      this.#frames.delete(frame);
+      activated.delete(frame);
+      frame.removeAttribute('src');
+      this.#hooks.blocked?.(frame);
+    }
+  }
+
+  async #activateGranted(): Promise<void> {
+    for (const el of all(SELECTOR)) {
       const type = kind(el);
-      if (!type || (type === 'script' && !isTextPlainScript(el))) continue;
-      if (!this.options.isGranted(categoryOf(el))) continue;
-      if (type !== 'iframe' && !parsed(el)) {
-        // Everything after it in the document is still to come: stop here, in order.
-        this.waitingForParser = true;
-        return;
-      }
+      if (activated.has(el) || !el.isConnected || !type || !this.#hooks.isGranted(categoryOf(el))) continue;
+      if (type === 'script' && lower(el, 'type') !== 'text/plain') continue;
+      // While the page is parsed, an inline script's text or a template's content may still be
+      // arriving, and nothing in the tree can prove it has all arrived (a node after it may have
+      // been put there by another script, or by foster parenting). Everything after it waits.
+      if (parsing() && (type === 'template' || !el.hasAttribute('src'))) return;
       activated.add(el);
       try {
-        if (type === 'script') await this.activateScript(el as HTMLScriptElement);
-        else if (type === 'iframe') this.activateFrame(el as HTMLIFrameElement);
-        else this.activateTemplate(el as HTMLTemplateElement);
+        if (type === 'iframe') this.#loadFrame(el as HTMLIFrameElement);
+        else if (type === 'script') await this.#runGated(el as HTMLScriptElement);
+        else await this.#insertTemplate(el as HTMLTemplateElement);
       } catch (error) {
-        // One element that cannot be activated (a page's Trusted Types rules, say) must not
+        // One element that cannot be activated (the page's Trusted Types rules, say) must not
         // stop the ones after it, nor throw into the page.
-        warn(`A gated <${el.localName} data-consent="${categoryOf(el)}"> could not be activated.`, error);
+        warn('activation', `<${el.localName} data-consent=${quote(categoryOf(el))}>`, error);
       }
     }
   }
 
-  private activateFrame(frame: HTMLIFrameElement): void {
-    const src = frame.getAttribute('data-src');
-    if (src) frame.setAttribute('src', src);
-  }
-
-  /**
-   * Puts the template's content in its place. Its scripts are replaced by copies made like
-   * those of gated scripts: a script the browser copied itself would be refused where the page
-   * enforces Trusted Types, since its text did not come through a policy.
-   */
-  private activateTemplate(template: HTMLTemplateElement): void {
-    const content = this.doc.importNode(template.content, true);
-    for (const script of Array.from(content.querySelectorAll('script'))) {
-      if (!carriesPageNonce(script, 'in a <template> ')) script.remove();
-      else if (isExecutableScript(script))
-        script.replaceWith(this.liveCopy(script, script.getAttribute('type'), false));
-    }
-    template.replaceWith(content);
+  #loadFrame(frame: HTMLIFrameElement): void {
+    const src = urls.get(frame) ?? safeUrl(attr(frame, 'data-src'));
+    if (!src || frame.hasAttribute('srcdoc')) return;
+    frame.src = src;
+    this.#frames.add(frame);
+    this.#hooks.loaded?.(frame);
   }
 
   /** Replaces a gated script by a live copy; resolves when the page may run the next one. */
-  private activateScript(original: HTMLScriptElement): Promise<void> {
-    if (!carriesPageNonce(original, '')) return Promise.resolve();
-    const script = this.liveCopy(original, original.getAttribute('data-type'), true);
-    // A browser runs the classic scripts it parses one after the other, each external one once
-    // loaded; a script inserted by code does not wait for anything, so the wait is ours. Only
-    // an external script announces it has run (`load`, or `error`): an inline one runs as it is
-    // inserted (an inline module, after its imports, without any event to wait for).
-    const done =
-      original.hasAttribute('src') && !original.hasAttribute('async')
-        ? new Promise<void>((resolve) => {
-            script.addEventListener('load', () => resolve(), { once: true });
-            script.addEventListener('error', () => resolve(), { once: true });
-          })
-        : Promise.resolve();
-    original.replaceWith(script);
-    return done;
+  #runGated(original: HTMLScriptElement): Promise<void> {
+    if (!carriesNonce(original) || !once(original, urls.get(original) ?? original.text)) return Promise.resolve();
+    const copy = this.#liveCopy(original, attr(original, 'data-type'), true);
+    original.replaceWith(copy);
+    return this.#finished(copy, original);
+  }
+
+  /**
+   * A browser runs the classic scripts it parses one after the other, each external one once
+   * loaded; a script inserted by code waits for nothing, so the wait is ours. Only an external
+   * script that will run announces it (`load` or `error`); an inline one runs as it is inserted.
+   */
+  #finished(copy: HTMLScriptElement, original: Element): Promise<void> {
+    if (!copy.src || original.hasAttribute('async') || !runnable(attr(copy, 'type'), copy)) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        warn('script-timeout', quote(copy.src));
+        resolve();
+      }, SCRIPT_TIMEOUT_MS);
+      const done = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      copy.addEventListener('load', done, { once: true });
+      copy.addEventListener('error', done, { once: true });
+    });
+  }
+
+  /**
+   * Puts the template's content in its place. Its scripts keep the rules of gated scripts: the
+   * nonce, live copies made through our policy (a script the browser copied itself would be
+   * refused under Trusted Types), and document order — an external one has loaded before the
+   * next one runs. Scripts of other namespaces (`<svg><script>`) never run from a template.
+   */
+  async #insertTemplate(template: HTMLTemplateElement): Promise<void> {
+    if (!once(template, template.innerHTML)) return;
+    const content = document.importNode(template.content, true);
+    const scripts: Array<[HTMLScriptElement, HTMLScriptElement]> = [];
+    for (const script of Array.from(content.querySelectorAll('script'))) {
+      const type = attr(script, 'type');
+      if (!carriesNonce(script) || script.namespaceURI !== HTML_NS) script.remove();
+      else if (runnable(type, script)) {
+        // Inert until its turn: a script element inserted without a runnable type never runs.
+        const copy = this.#liveCopy(script, type, false);
+        script.setAttribute('type', 'text/plain');
+        scripts.push([script, copy]);
+      }
+    }
+    template.replaceWith(content);
+    for (const [inert, copy] of scripts) {
+      activated.add(inert);
+      if (!inert.isConnected) continue;
+      inert.replaceWith(copy);
+      await this.#finished(copy, inert);
+    }
   }
 
   /**
    * An executable script with the original's attributes, nonce and code, of the given type
    * (none: classic). A gated original's own markers (`data-consent`, `data-type`) stay behind.
    */
-  private liveCopy(original: HTMLScriptElement, type: string | null, gated: boolean): HTMLScriptElement {
-    const script = this.doc.createElement('script');
-    const tt = trustedTypesPolicy();
+  #liveCopy(original: HTMLScriptElement, type: string, gated: boolean): HTMLScriptElement {
+    const script = document.createElement('script');
+    const tt = trustedTypes();
     for (const { name, value } of Array.from(original.attributes)) {
-      if (name === 'type' || (gated && (name === 'data-consent' || name === 'data-type'))) continue;
-      if (name === 'src') script.src = (tt ? tt.createScriptURL(value) : value) as string;
-      else script.setAttribute(name, value);
+      if (name === 'type' || name === 'src' || (gated && (name === 'data-consent' || name === 'data-type'))) continue;
+      script.setAttribute(name, value);
     }
     if (type) script.setAttribute('type', type);
     // Once parsed, a nonce is only readable as a property (the attribute reads empty).
-    if (original.nonce) script.nonce = original.nonce;
+    script.nonce = original.nonce;
     // Inserted by code, a script is async unless told otherwise; without `async` it keeps its
     // place among the others.
     script.async = original.hasAttribute('async');
-    if (!original.hasAttribute('src')) script.text = (tt ? tt.createScript(original.text) : original.text) as string;
+    const src = gated ? urls.get(original) : original.hasAttribute('src') ? original.src : undefined;
+    if (src) script.src = (tt ? tt.createScriptURL(src) : src) as string;
+    else script.text = (tt ? tt.createScript(original.text) : original.text) as string;
+    // A DOM morph may mark the copy as gated again: it has run, and must not run twice.
+    activated.add(script);
     return script;
   }
 
-  /** Tells the page author about gated markup that cannot work as written. */
-  private inspect(elements: Iterable<Element>): void {
+  /** Remembers URLs as first resolved, and tells the author about markup that cannot work. */
+  #inspect(elements: Element[]): void {
     for (const el of elements) {
-      if (warnedAbout.has(el) || activated.has(el)) continue;
+      if (inspected.has(el) || activated.has(el)) continue;
+      inspected.add(el);
       const category = categoryOf(el);
       const type = kind(el);
-      if (type === 'script' && !isTextPlainScript(el)) {
-        warnedAbout.add(el);
-        const src = el.getAttribute('src');
-        const what = src !== null ? `src="${src}"` : `"${(el.textContent ?? '').trim().slice(0, 40)}…"`;
-        warn(
-          `A <script data-consent="${category}"> without type="text/plain" has already run, before any consent: ${what}. Add type="text/plain".`,
-        );
-        continue;
-      }
-      if (type === 'iframe' && el.hasAttribute('src')) {
-        warnedAbout.add(el);
-        warn(
-          `An <iframe data-consent="${category}"> has a src attribute, so it loaded before any consent: src="${el.getAttribute('src')}". Rename src to data-src.`,
-        );
-        continue;
-      }
-      if (type === 'iframe' && !el.hasAttribute('data-src')) {
-        warnedAbout.add(el);
-        warn(`An <iframe data-consent="${category}"> has no data-src: there is nothing to load on consent.`);
-      } else if (!type) {
-        warnedAbout.add(el);
-        warn(
-          `data-consent works on <script type="text/plain">, <iframe data-src> and <template>; this <${el.localName}> is ignored.`,
-        );
-        continue;
-      }
-      if (category !== 'necessary' && !this.options.isOffered(category) && !this.unknownCategories.has(category)) {
-        this.unknownCategories.add(category);
-        warn(
-          `data-consent="${category}" names a category that is not offered (see the "categories" attribute); it will never run.`,
-        );
-      }
-    }
-  }
-}
-
-/** Cookies the usual analytics tools set, deleted when "analytics" is withdrawn. */
-export const ANALYTICS_COOKIES = ['_ga', '_ga_*', '_gid', '_gat*', '_pk_*', 'mtm_*', 'MATOMO_*'];
-
-/**
- * The `Domain` values a cookie of this page may have been set with: none (host-only), the host
- * and each parent domain. Public suffixes (like `.gov.ma`) are included: the browser never
- * accepts them, so deleting there is harmless, and it spares us shipping a suffix list.
- */
-export function cookieDomains(hostname: string): Array<string | undefined> {
-  const domains: Array<string | undefined> = [undefined];
-  if (!hostname || /^[\d.]+$/.test(hostname) || hostname.includes(':')) return domains;
-  const labels = hostname.split('.');
-  for (let i = 0; i < labels.length - 1; i++) domains.push(labels.slice(i).join('.'));
-  return domains;
-}
-
-/** `/` and every prefix of the current path, with and without a trailing slash. */
-export function cookiePaths(pathname: string): string[] {
-  const paths = new Set(['/']);
-  let prefix = '';
-  for (const segment of pathname.split('/').filter(Boolean)) {
-    prefix += `/${segment}`;
-    paths.add(prefix);
-    paths.add(`${prefix}/`);
-  }
-  return [...paths];
-}
-
-export function matchesCookiePattern(name: string, pattern: string): boolean {
-  if (!pattern.includes('*')) return name === pattern;
-  const source = pattern
-    .split('*')
-    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-    .join('.*');
-  return new RegExp(`^${source}$`).test(name);
-}
-
-export interface ClearOptions {
-  /** Names never deleted, whatever the patterns say (the consent cookie itself). */
-  keep?: readonly string[];
-  /** Where the page is; the current location unless a test says otherwise. */
-  where?: Pick<Location, 'hostname' | 'pathname' | 'protocol'>;
-}
-
-/**
- * Deletes every cookie visible to the page whose name matches a pattern, on every domain and
- * path it may have been set with. Returns the names it deleted. (HttpOnly cookies are out of
- * reach of any script; the server that set them must expire them.)
- */
-export function clearCookies(
-  patterns: readonly string[],
-  { keep = [], where = location }: ClearOptions = {},
-): string[] {
-  let names: string[];
-  try {
-    names = Object.keys(Cookies.get());
-  } catch {
-    return [];
-  }
-  const doomed = names.filter(
-    (name) => !keep.includes(name) && patterns.some((pattern) => matchesCookiePattern(name, pattern)),
-  );
-  const domains = cookieDomains(where.hostname);
-  const paths = cookiePaths(where.pathname);
-  // A `__Secure-` or `__Host-` cookie is only accepted, and so only deleted, by a Secure write
-  // (which an https page may make for any cookie); on http there are none to reach.
-  const secure = where.protocol === 'https:';
-  for (const name of doomed) {
-    for (const domain of domains) {
-      for (const path of paths) {
-        try {
-          Cookies.remove(name, { path, ...(domain ? { domain } : {}), ...(secure ? { secure } : {}) });
-        } catch {
-          // a jar that refuses writes (sandboxed frame): nothing more can be done from here
+      const what = `<${el.localName} data-consent=${quote(category)}>`;
+      if (type === 'script') {
+        if (lower(el, 'type') !== 'text/plain') {
+          warn('script-type', `${what} ${quote(attr(el, 'src') || el.textContent)}`);
+          continue;
         }
+        const src = attr(el, 'src');
+        if (src) {
+          const url = safeUrl(src);
+          if (url) urls.set(el, url);
+          else {
+            warn('element', `${what} src=${quote(src)}`);
+            activated.add(el); // never: not an http(s) URL
+          }
+        }
+      } else if (type === 'iframe') {
+        const frame = el as HTMLIFrameElement;
+        if (frame.hasAttribute('src') || frame.hasAttribute('srcdoc')) {
+          warn('iframe-src', `${what} ${quote(attr(el, 'src') || 'srcdoc')}`);
+          continue;
+        }
+        const url = safeUrl(attr(el, 'data-src'));
+        if (!url) {
+          warn('iframe-data-src', `${what} ${quote(attr(el, 'data-src'))}`);
+          activated.add(el); // never: nothing to load, or not an http(s) URL
+          continue;
+        }
+        urls.set(el, url);
+        if (!this.#hooks.isGranted(category)) this.#hooks.blocked?.(frame);
+      } else if (!type) {
+        warn('element', what);
+        continue;
+      }
+      if (category !== 'necessary' && !this.#hooks.isOffered(category) && !this.#unknown.has(category)) {
+        this.#unknown.add(category);
+        warn('category', quote(category));
       }
     }
   }
-  return doomed;
 }

@@ -1,0 +1,18 @@
+/** Texts into templates: always as text (never HTML), with Latin fragments isolated in right-to-left languages. */
+import { html, type TemplateResult } from 'lit';
+import type { Translation } from '../locales/types.js';
+import { bidiSegments, translation } from './i18n.js';
+
+export function say(text: string, t: Translation): TemplateResult | string {
+  const segments = bidiSegments(text, t.$dir);
+  return segments.length < 2
+    ? text
+    : html`${segments.map((s, i) => (i % 2 ? html`<bdi dir="ltr">${s}</bdi>` : s))}`;
+}
+
+/** A site text in another language than the interface's (a French fallback): marked so (WCAG 3.1.2). */
+export function sayIn(text: string, lang: string, t: Translation): TemplateResult | string {
+  if (lang === t.$code) return say(text, t);
+  const other = translation(lang);
+  return html`<span lang=${lang} dir=${other.$dir}>${say(text, other)}</span>`;
+}
