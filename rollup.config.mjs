@@ -29,7 +29,9 @@ const plugins = [
     include: lit,
     preventAssignment: false,
     delimiters: ['\\([\\w$]+\\.', '\\?\\?=\\[\\]\\)\\.push\\("[^"]*"\\)'],
-    values: Object.fromEntries(['litHtml', 'litElement', 'reactiveElement'].map((name) => [`${name}Versions`, '(void 0)'])),
+    values: Object.fromEntries(
+      ['litHtml', 'litElement', 'reactiveElement'].map((name) => [`${name}Versions`, '(void 0)']),
+    ),
   }),
   terser({
     ecma: 2022,

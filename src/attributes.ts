@@ -64,7 +64,11 @@ const list = (fallback: string[], valid: (name: string) => boolean, normalize = 
 
 export const categories = list(['analytics'], (c) => NAME.test(c) && c !== 'necessary');
 /** Language codes; whether a pack for each is loaded is checked once the page is parsed. */
-export const languages = list(['fr', 'ar'], (c) => /^[a-z]{2,3}$/.test(c), (c) => c.toLowerCase().split('-')[0]);
+export const languages = list(
+  ['fr', 'ar'],
+  (c) => /^[a-z]{2,3}$/.test(c),
+  (c) => c.toLowerCase().split('-')[0],
+);
 
 export const url = converter<string | null>(null, safeUrl);
 export const endpoint = converter<string | null>(null, safeEndpoint);

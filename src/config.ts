@@ -50,7 +50,7 @@ function localized(value: unknown, path: string): LocalizedText | undefined {
 export function normalizeConfig(raw: unknown): ConsentConfig {
   const config: ConsentConfig = {};
   if (raw == null) return config;
-  if (!isObject(raw)) return ignored(typeof raw === 'string' ? 'a string (JSON.parse it)' : 'not an object'), config;
+  if (!isObject(raw)) return (ignored(typeof raw === 'string' ? 'a string (JSON.parse it)' : 'not an object'), config);
   for (const key of Object.keys(raw)) if (key !== 'texts' && key !== 'categories') ignored(quote(key));
   const { texts, categories } = raw;
   if (texts !== undefined) {
@@ -64,7 +64,8 @@ export function normalizeConfig(raw: unknown): ConsentConfig {
         }
         const kept = dict<string>();
         for (const [key, text] of Object.entries(values)) {
-          if (TEXT_KEYS.includes(key as TextKey) && typeof text === 'string' && text.length <= MAX_TEXT) kept[key] = text;
+          if (TEXT_KEYS.includes(key as TextKey) && typeof text === 'string' && text.length <= MAX_TEXT)
+            kept[key] = text;
           else ignored(`texts.${lang}.${quote(key)}`);
         }
         config.texts[lang] = kept;

@@ -10,7 +10,14 @@
  * choice.
  */
 import { clearCookies } from './cookies.js';
-import { ConsentStore, createRecord, own, serializeConsent, type ConsentRecord, type StoreOptions } from './consent-store.js';
+import {
+  ConsentStore,
+  createRecord,
+  own,
+  serializeConsent,
+  type ConsentRecord,
+  type StoreOptions,
+} from './consent-store.js';
 import type { ConsentConfig } from './config.js';
 import type { Consent, ConsentSource } from './events.js';
 import { resolveLang } from './i18n.js';
@@ -58,7 +65,8 @@ export class ConsentCore<View = unknown> {
   #gate: ScriptGate | null = null;
   #record: ConsentRecord | null = null;
   #gpc = false;
-  #ready: 'no' | 'due' | 'sent' = 'no';
+  /** Each owner says `ma-consent-ready` once, after its first render (or before its first change). */
+  readonly #ready = new WeakSet<ConsentOwner>();
   #reloading = false;
   readonly #waiters = new Map<string, Array<() => void>>();
   readonly #listeners = new Set<(change: ConsentChange) => void>();
@@ -119,7 +127,6 @@ export class ConsentCore<View = unknown> {
       loaded: (frame) => this.frames.loaded?.(frame),
     });
     void this.#gate.start();
-    if (this.#ready === 'no') this.#ready = 'due';
     return true;
   }
 
@@ -154,7 +161,11 @@ export class ConsentCore<View = unknown> {
     this.#record = this.#store.read();
     this.#gpc = false;
     // The browser asked not to be tracked: refuse without asking, and without writing anything.
-    if (!this.#record && !s.ignoreGpc && (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true) {
+    if (
+      !this.#record &&
+      !s.ignoreGpc &&
+      (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true
+    ) {
       this.#gpc = true;
       this.#record = createRecord(s.revision, this.#everything(false));
     }
@@ -172,9 +183,10 @@ export class ConsentCore<View = unknown> {
 
   /** The owner's first render is done: the page hears that the stored choice was read. */
   rendered(): void {
-    if (this.#ready !== 'due') return;
-    this.#ready = 'sent';
-    this.#owner?.dispatchEvent(event('ma-consent-ready', this.consent));
+    const owner = this.#active && this.#owner;
+    if (!owner || this.#ready.has(owner)) return;
+    this.#ready.add(owner);
+    owner.dispatchEvent(event('ma-consent-ready', this.consent));
     if (this.#gpc) this.#announce('gpc', null);
   }
 

@@ -45,7 +45,7 @@ export function parseConsent(
   revision: string,
   categories: readonly string[],
 ): { record: ConsentRecord | null; problem?: string } {
-  const none = (problem?: string) => ({ record: null, problem });
+  const none = (problem?: string) => (problem ? { record: null, problem } : { record: null });
   if (!raw) return none();
   if (raw.length > MAX_COOKIE_BYTES) return none('larger than 1 KB');
   let data: unknown;
@@ -152,7 +152,8 @@ export class ConsentStore {
     memory.heard = false;
     // Stale copies on other paths or domains would be read first by the browser and by servers.
     if (cookieValues(name).length > 1) removeEverywhere(name);
-    if (setCookie(name, serializeConsent(record), { path, domain: domain ?? undefined, days })) return !(memory.only = false);
+    if (setCookie(name, serializeConsent(record), { path, domain: domain ?? undefined, days }))
+      return !(memory.only = false);
     if (!memory.only)
       warn(
         pathMatches(path, location.pathname) ? 'cookie-blocked' : 'cookie-path',

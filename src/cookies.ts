@@ -75,23 +75,27 @@ export interface CookieOptions {
   days?: number;
 }
 
-const secure = () => location.protocol === 'https:';
+type Where = Pick<Location, 'hostname' | 'pathname' | 'protocol'>;
 
 /** Writes a cookie (SameSite=Lax, Secure on https); false when the browser refused it. */
 export function setCookie(name: string, value: string, { path, domain, days }: CookieOptions): boolean {
   try {
-    jar.set(name, value, { expires: days, path, domain, sameSite: 'Lax', secure: secure() });
+    jar.set(name, value, { expires: days, path, domain, sameSite: 'Lax', secure: location.protocol === 'https:' });
   } catch {
     return false; // document.cookie throws in sandboxed frames
   }
   return cookieValues(name).includes(encodeURIComponent(value));
 }
 
-export function removeCookie(name: string, { path, domain }: CookieOptions): void {
+export function removeCookie(
+  name: string,
+  { path, domain }: CookieOptions,
+  where: Pick<Where, 'protocol'> = location,
+): void {
   try {
     // A `__Secure-` or `__Host-` cookie is only deleted by a Secure write (an https page may
     // make one for any cookie); on http there are none to reach.
-    jar.remove(name, { path, domain, secure: secure() });
+    jar.remove(name, { path, domain, secure: where.protocol === 'https:' });
   } catch {
     // a jar that refuses writes: nothing more can be done from here
   }
@@ -101,9 +105,9 @@ export function removeCookie(name: string, { path, domain }: CookieOptions): voi
  * Deletes a cookie on this host and each parent domain, at every path above this page: a
  * script cannot know which `Domain` and `Path` a cookie was set with.
  */
-export function removeEverywhere(name: string, where: Pick<Location, 'hostname' | 'pathname'> = location): void {
+export function removeEverywhere(name: string, where: Where = location): void {
   for (const domain of parentDomains(where.hostname))
-    for (const path of pathPrefixes(where.pathname)) removeCookie(name, { path, domain });
+    for (const path of pathPrefixes(where.pathname)) removeCookie(name, { path, domain }, where);
 }
 
 /**
@@ -111,11 +115,7 @@ export function removeEverywhere(name: string, where: Pick<Location, 'hostname' 
  * Returns the names deleted. (HttpOnly cookies are out of reach of any script; the server that
  * set them must expire them.)
  */
-export function clearCookies(
-  patterns: readonly string[],
-  keep: string,
-  where: Pick<Location, 'hostname' | 'pathname'> = location,
-): string[] {
+export function clearCookies(patterns: readonly string[], keep: string, where: Where = location): string[] {
   const doomed = [...new Set(pairs().map(([name]) => name))].filter(
     (name) => name && name !== keep && patterns.some((pattern) => matchesPattern(name, pattern)),
   );

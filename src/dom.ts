@@ -5,10 +5,9 @@
  * property of that name, and must never be able to lie to the gate or the store.
  */
 function getter<T>(name: string): () => T | undefined {
-  const get = Object.getOwnPropertyDescriptor(Document.prototype, name)?.get;
   return () => {
     try {
-      return get ? (get.call(document) as T) : undefined;
+      return Object.getOwnPropertyDescriptor(Document.prototype, name)?.get?.call(document) as T | undefined;
     } catch {
       // document.cookie throws in sandboxed frames without allow-same-origin
       return undefined;

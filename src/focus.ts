@@ -16,7 +16,9 @@ export function deepActiveElement(): HTMLElement | null {
 export function nextFocusable(from: Element): HTMLElement | null {
   const candidates = all<HTMLElement>(FOCUSABLE);
   return (
-    candidates.find((el) => from.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING && !from.contains(el)) ??
+    candidates.find(
+      (el) => from.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING && !from.contains(el),
+    ) ??
     candidates[0] ??
     null
   );

@@ -72,6 +72,9 @@ const base = css`
     font: inherit;
     font-weight: 700;
     cursor: pointer;
+    transition:
+      background-color 0.15s ease,
+      color 0.15s ease;
   }
   /* Accept and refuse share this one style: refusing is exactly as easy as accepting. */
   .primary {
@@ -303,20 +306,20 @@ export const styles = [
       }
     }
     /*
-     * Narrow: accept and refuse share one row in equal halves (side by side, the same size:
-     * refusing is as easy as accepting), customize takes the next row, so that on a phone all
-     * three are on the first screen.
+     * Narrow: every button takes a row of its own, except accept and refuse in the banner, which
+     * share one row in equal halves (side by side and the same size: refusing is as easy as
+     * accepting), so that on a phone all three are on the first screen.
      */
     @media (max-width: 30rem) {
       .inner {
         padding-inline: 1rem;
       }
       .actions button {
+        flex: 1 1 100%;
+      }
+      .banner .primary {
         flex: 1 1 0;
         padding-inline: 0.5rem;
-      }
-      .actions .secondary {
-        flex-basis: 100%;
       }
       .docked {
         scroll-padding-block-end: 9rem;
@@ -326,11 +329,9 @@ export const styles = [
       }
     }
 
-    @media (prefers-reduced-motion: no-preference) {
-      button {
-        transition:
-          background-color 0.15s ease,
-          color 0.15s ease;
+    @media (prefers-reduced-motion: reduce) {
+      * {
+        transition: none !important;
       }
     }
 

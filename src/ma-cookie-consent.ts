@@ -258,10 +258,10 @@ export class MaCookieConsent extends LitElement {
 
   /** Languages asked for and not loaded (no pack): said once, after the page is parsed, so that packs loaded later count. */
   #checkLanguages(): void {
-    for (const code of [primary(this.lang), ...this.languages]) {
+    for (const [attribute, code] of [['lang', primary(this.lang)], ...this.languages.map((c) => ['languages', c])]) {
       if (!code || hasLocale(code) || this.#warned.has(code)) continue;
       this.#warned.add(code);
-      warn('language', quote(code));
+      warn('language', `${attribute}=${quote(code)}`);
     }
   }
 
@@ -346,7 +346,9 @@ export class MaCookieConsent extends LitElement {
     // already sits on a live control outside the dialog stays where it was put.
     const current = deepActiveElement();
     if (current?.isConnected && !this.#dialog?.contains(current)) return;
-    (this.renderRoot.querySelector<HTMLElement>(this.#confirm ? '.confirmation' : '.manage') ?? nextFocusable(this))?.focus();
+    (
+      this.renderRoot.querySelector<HTMLElement>(this.#confirm ? '.confirmation' : '.manage') ?? nextFocusable(this)
+    )?.focus();
   }
 
   #onToggle(category: string, event: Event): void {
@@ -368,7 +370,9 @@ export class MaCookieConsent extends LitElement {
       categoryText(name, 'description', t, this.#config).text,
     ]);
     return {
-      text: [t.dialogTitle, t.dialogIntro, ...rows, t.aboutCookies, t.aboutAudience, t.aboutRefusal, t.rights].join('\n'),
+      text: [t.dialogTitle, t.dialogIntro, ...rows, t.aboutCookies, t.aboutAudience, t.aboutRefusal, t.rights].join(
+        '\n',
+      ),
     };
   }
 
@@ -393,7 +397,9 @@ export class MaCookieConsent extends LitElement {
   }
 
   #languages(t: Translation): TemplateResult | typeof nothing {
-    const others = this.languages.filter((code) => code !== t.$code && hasLocale(code));
+    // Only loaded languages; none of those listed: the built-in two.
+    const loaded = this.languages.filter(hasLocale);
+    const others = (loaded.length ? loaded : ['fr', 'ar']).filter((code) => code !== t.$code);
     return others.length
       ? html`<div part="language" class="language" role="group" aria-label=${t.language}>
           ${others.map((code) => {
@@ -405,7 +411,9 @@ export class MaCookieConsent extends LitElement {
   }
 
   #policy(t: Translation): TemplateResult | typeof nothing {
-    return this.policyUrl ? html`<a part="policy-link" class="policy" href=${this.policyUrl}>${say(t.policyLink, t)}</a>` : nothing;
+    return this.policyUrl
+      ? html`<a part="policy-link" class="policy" href=${this.policyUrl}>${say(t.policyLink, t)}</a>`
+      : nothing;
   }
 
   #banner(t: Translation): TemplateResult {
@@ -435,7 +443,11 @@ export class MaCookieConsent extends LitElement {
       ? t.confirmAccepted
       : !allowed.length
         ? t.confirmRefused
-        : [t.confirmCustom, fill(t.allowedList, { list: allowed.join(t.$list) }), fill(t.refusedList, { list: refused.join(t.$list) })].join(' ');
+        : [
+            t.confirmCustom,
+            fill(t.allowedList, { list: allowed.join(t.$list) }),
+            fill(t.refusedList, { list: refused.join(t.$list) }),
+          ].join(' ');
     const record = core.record;
     let date = '';
     try {
@@ -458,10 +470,14 @@ export class MaCookieConsent extends LitElement {
 
   /** One category row: its label, description and switch (the state is also said in words). */
   #category(t: Translation, name: string, on: boolean, locked: boolean): TemplateResult {
-    const label = name === 'necessary' ? { text: t.necessaryLabel, lang: t.$code } : categoryText(name, 'label', t, this.#config);
+    const label =
+      name === 'necessary' ? { text: t.necessaryLabel, lang: t.$code } : categoryText(name, 'label', t, this.#config);
     const description =
       name === 'necessary'
-        ? { text: fill(t.necessaryDescription, { cookie: this.cookieName, days: t.$days(this.expiresDays) }), lang: t.$code }
+        ? {
+            text: fill(t.necessaryDescription, { cookie: this.cookieName, days: t.$days(this.expiresDays) }),
+            lang: t.$code,
+          }
         : categoryText(name, 'description', t, this.#config);
     return html`<div part="category" class="category">
       <div>

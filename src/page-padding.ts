@@ -48,7 +48,10 @@ export class PagePadding implements ReactiveController {
     this.#watcher = new ResizeObserver(() =>
       requestAnimationFrame(() => {
         if (this.#box !== box) return;
-        this.#page ??= { inline: html.style.getPropertyValue('padding-bottom'), own: getComputedStyle(html).paddingBottom };
+        this.#page ??= {
+          inline: html.style.getPropertyValue('padding-bottom'),
+          own: getComputedStyle(html).paddingBottom,
+        };
         const rect = box.getBoundingClientRect();
         // Only a box that sits at the bottom counts (a site may hide or move the manage button).
         const covered = `${rect.height > 0 && rect.top > html.clientHeight / 2 ? Math.ceil(html.clientHeight - rect.top) : 0}px`;

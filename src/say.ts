@@ -5,9 +5,7 @@ import { bidiSegments, translation } from './i18n.js';
 
 export function say(text: string, t: Translation): TemplateResult | string {
   const segments = bidiSegments(text, t.$dir);
-  return segments.length < 2
-    ? text
-    : html`${segments.map((s, i) => (i % 2 ? html`<bdi dir="ltr">${s}</bdi>` : s))}`;
+  return segments.length < 2 ? text : html`${segments.map((s, i) => (i % 2 ? html`<bdi dir="ltr">${s}</bdi>` : s))}`;
 }
 
 /** A site text in another language than the interface's (a French fallback): marked so (WCAG 3.1.2). */

@@ -21,10 +21,9 @@ const SELECTOR = '[data-consent]';
 export const SCRIPT_TIMEOUT_MS = 10000;
 
 // Page-wide, not per gate: an element removed and added again, a live copy marked as gated
-// again by a DOM morph, or a second gate must never run a script twice.
+// again by a DOM morph (which patches attributes in place), or a second gate must never run a
+// script twice.
 const activated = new WeakSet<Element>();
-/** What has run, by content: a morph that re-creates an already activated script is a copy. */
-const ran = new Set<string>();
 const inspected = new WeakSet<Element>();
 /** URLs as they resolved when the element was first seen: a `<base>` added later cannot move them. */
 const urls = new WeakMap<Element, string>();
@@ -43,8 +42,9 @@ let policy: TrustedTypePolicyLike | null | undefined;
 function trustedTypes(): TrustedTypePolicyLike | null {
   if (policy === undefined) {
     policy = null;
-    const factory = (globalThis as { trustedTypes?: { createPolicy(name: string, rules: object): TrustedTypePolicyLike } })
-      .trustedTypes;
+    const factory = (
+      globalThis as { trustedTypes?: { createPolicy(name: string, rules: object): TrustedTypePolicyLike } }
+    ).trustedTypes;
     try {
       policy = factory?.createPolicy('ma-cookie-consent', { createScript: String, createScriptURL: String }) ?? null;
     } catch {
@@ -65,7 +65,8 @@ function kind(el: Element): 'script' | 'iframe' | 'template' | null {
   return el.namespaceURI === HTML_NS && (name === 'script' || name === 'iframe' || name === 'template') ? name : null;
 }
 
-const JS_TYPE = /^(?:(?:text|application)\/(?:x-)?(?:java|ecma)script|text\/javascript1\.[0-5]|text\/(?:jscript|livescript))$/;
+const JS_TYPE =
+  /^(?:(?:text|application)\/(?:x-)?(?:java|ecma)script|text\/javascript1\.[0-5]|text\/(?:jscript|livescript))$/;
 
 /**
  * Whether a browser runs a script with this `type` and these attributes (HTML "prepare the
@@ -86,12 +87,6 @@ function runnable(type: string, el: Element): boolean {
   return true;
 }
 
-/** False when the same gated content has already run: a DOM morph that re-creates it makes a copy. */
-function once(el: Element, content: string): boolean {
-  const signature = `${el.localName}|${categoryOf(el)}|${attr(el, 'data-type')}|${content}`;
-  return !ran.has(signature) && !!ran.add(signature);
-}
-
 /** On a page that uses CSP nonces, only gated scripts carrying the page's nonce may run. */
 let pageNonce = '';
 
@@ -110,6 +105,7 @@ function carriesNonce(script: Element): boolean {
 
 /** A URL a gated element may load: http(s) only, resolved against the page as first seen. */
 function safeUrl(value: string): string | null {
+  if (!value) return null;
   try {
     const url = new URL(value, document.baseURI);
     return /^https?:$/.test(url.protocol) ? url.href : null;
@@ -139,7 +135,8 @@ export class ScriptGate {
       const found: Element[] = [];
       for (const record of records)
         for (const node of record.addedNodes)
-          if (node instanceof Element) found.push(...(node.matches(SELECTOR) ? [node] : []), ...node.querySelectorAll(SELECTOR));
+          if (node instanceof Element)
+            found.push(...(node.matches(SELECTOR) ? [node] : []), ...node.querySelectorAll(SELECTOR));
       this.#inspect(found);
       if (found.length) void this.update();
     });
@@ -207,7 +204,7 @@ export class ScriptGate {
 
   /** Replaces a gated script by a live copy; resolves when the page may run the next one. */
   #runGated(original: HTMLScriptElement): Promise<void> {
-    if (!carriesNonce(original) || !once(original, urls.get(original) ?? original.text)) return Promise.resolve();
+    if (!carriesNonce(original)) return Promise.resolve();
     const copy = this.#liveCopy(original, attr(original, 'data-type'), true);
     original.replaceWith(copy);
     return this.#finished(copy, original);
@@ -241,25 +238,24 @@ export class ScriptGate {
    * next one runs. Scripts of other namespaces (`<svg><script>`) never run from a template.
    */
   async #insertTemplate(template: HTMLTemplateElement): Promise<void> {
-    if (!once(template, template.innerHTML)) return;
     const content = document.importNode(template.content, true);
-    const scripts: Array<[HTMLScriptElement, HTMLScriptElement]> = [];
+    // Each runnable script waits for its turn behind a mark: a script element inserted with
+    // text that did not come through a policy is a Trusted Types violation, even inert.
+    const queue: Array<[Comment, HTMLScriptElement]> = [];
     for (const script of Array.from(content.querySelectorAll('script'))) {
       const type = attr(script, 'type');
       if (!carriesNonce(script) || script.namespaceURI !== HTML_NS) script.remove();
       else if (runnable(type, script)) {
-        // Inert until its turn: a script element inserted without a runnable type never runs.
-        const copy = this.#liveCopy(script, type, false);
-        script.setAttribute('type', 'text/plain');
-        scripts.push([script, copy]);
+        const mark = document.createComment('');
+        queue.push([mark, this.#liveCopy(script, type, false)]);
+        script.replaceWith(mark);
       }
     }
     template.replaceWith(content);
-    for (const [inert, copy] of scripts) {
-      activated.add(inert);
-      if (!inert.isConnected) continue;
-      inert.replaceWith(copy);
-      await this.#finished(copy, inert);
+    for (const [mark, copy] of queue) {
+      if (!mark.isConnected) continue;
+      mark.replaceWith(copy);
+      await this.#finished(copy, copy);
     }
   }
 

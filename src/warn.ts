@@ -36,6 +36,6 @@ export function warn(code: WarningCode, detail = '', ...more: unknown[]): void {
 
 /** A value quoted in a warning: short and on one line, so a hostile value cannot flood the console. */
 export function quote(value: unknown): string {
-  const flat = String(value).replace(/\s+/g, ' ');
+  const flat = String(value).replace(/\s+/g, ' ').trim();
   return JSON.stringify(flat.length > 60 ? `${flat.slice(0, 60)}…` : flat);
 }

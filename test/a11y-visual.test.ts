@@ -4,7 +4,10 @@
  * isolation checked by where the glyphs really land on screen.
  */
 import { expect } from '@open-wc/testing';
-import { styles } from '../src/ma-cookie-consent.styles.js';
+import { placeholderStyles, styles } from '../src/ma-cookie-consent.styles.js';
+
+/** Every stylesheet of ours: the element's and the placeholder's. */
+const sheets = [...new Set([...styles, ...placeholderStyles])];
 import {
   allElements,
   backgroundOf,
@@ -249,7 +252,7 @@ describe('a11y: contrast, equal weight, language, Arabic typography', () => {
   });
 
   describe('Arabic typography', () => {
-    const css = styles.cssText;
+    const css = sheets.map((sheet) => sheet.cssText).join('\n');
 
     it('the stylesheet uses logical properties only: no physical left/right anywhere', () => {
       const physical = [
@@ -289,7 +292,7 @@ describe('a11y: contrast, equal weight, language, Arabic typography', () => {
 
     it('no fixed heights on text containers (only min- and max- sizes)', () => {
       const fixed: string[] = [];
-      for (const rule of Array.from(styles.styleSheet!.cssRules)) {
+      for (const rule of sheets.flatMap((sheet) => Array.from(sheet.styleSheet!.cssRules))) {
         const rules = rule instanceof CSSMediaRule ? Array.from(rule.cssRules) : [rule];
         for (const r of rules) {
           if (!(r instanceof CSSStyleRule)) continue;
@@ -359,7 +362,7 @@ describe('a11y: contrast, equal weight, language, Arabic typography', () => {
       texts: {
         ar: {
           title: 'ملفات تعريف الارتباط على منصة E-ARTISANAT',
-          notice: `طبقًا للقانون 09-08 والظهير 1-09-15، راجعوا ${URL_TEXT} للمزيد.`,
+          intro: `طبقًا للقانون 09-08 والظهير 1-09-15، راجعوا ${URL_TEXT} للمزيد.`,
         },
       },
     };
@@ -419,11 +422,14 @@ describe('a11y: contrast, equal weight, language, Arabic typography', () => {
       expect(start).to.be.greaterThan(zero8);
     });
 
-    it('the built-in Arabic text of the dialog isolates the law number 09-08', async () => {
+    it('the built-in Arabic text of the dialog writes the law number 09.08 in order, isolated', async () => {
+      // The official dotted form (COMPLIANCE §3.3) reads in order by itself; it is isolated anyway.
       const el = await mount({ lang: 'ar' });
       await enter(el, 'dialog');
-      const [zero9, zero8] = glyphX(dialogOf(el), '09-08', [0, 3]);
+      const [zero9, zero8] = glyphX(dialogOf(el), '09.08', [0, 3]);
       expect(zero9).to.be.lessThan(zero8);
+      const bdi = Array.from(dialogOf(el).querySelectorAll('bdi')).find((b) => b.textContent === '09.08');
+      expect(bdi?.getAttribute('dir')).to.equal('ltr');
     });
 
     it('the confirmation date uses Western digits, drawn in order', async () => {

@@ -81,7 +81,19 @@ describe('consent store: parsing', () => {
 });
 
 describe('consent store: cookie', () => {
-  const options = { name: 'ma_test', path: '/', expiresDays: 182, revision: '1', categories: ['analytics'] };
+  const options = {
+    cookieName: 'ma_test',
+    cookieDomain: null,
+    cookiePath: '/',
+    expiresDays: 182,
+    revision: '1',
+    categories: ['analytics'],
+  };
+  // Stubs go on the prototype, where the store reads (a named element cannot shadow it there).
+  const real = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie')!;
+  const stubCookie = (get: () => string, set: (value: string) => void) =>
+    Object.defineProperty(Document.prototype, 'cookie', { configurable: true, get, set });
+  afterEach(() => Object.defineProperty(Document.prototype, 'cookie', real));
   beforeEach(clearCookies);
   afterEach(clearCookies);
 
@@ -105,35 +117,31 @@ describe('consent store: cookie', () => {
       warnings.restore();
     }
     expect(warnings.messages).to.have.length(1);
-    expect(warnings.messages[0]).to.match(/^\[ma-cookie-consent\] .*ignored/);
+    expect(warnings.messages[0]).to.match(/^\[ma-cookie-consent\] cookie-invalid: "ma_test": not URI-encoded JSON/);
   });
 
   it('reads the most specific of two cookies with the same name, and warns', () => {
     // The browser lists the cookie with the longest path first; a stub shows that order.
     const record = createRecord('1', { analytics: false });
     const jar = `other=1; ma_test=${encodeURIComponent(serializeConsent(record))}; ma_test=junk`;
-    Object.defineProperty(document, 'cookie', { configurable: true, get: () => jar, set: () => {} });
+    stubCookie(
+      () => jar,
+      () => {},
+    );
     const warnings = captureWarnings();
     try {
       expect(new ConsentStore(options).read()?.id).to.equal(record.id);
     } finally {
       warnings.restore();
-      delete (document as unknown as Record<string, unknown>).cookie;
     }
-    expect(warnings.messages.join()).to.match(/2 cookies named "ma_test"/);
+    expect(warnings.messages.join()).to.match(/cookie-duplicate: 2× "ma_test"/);
   });
 
   it('keeps the choice in memory when document.cookie throws', () => {
-    const descriptor = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie')!;
-    Object.defineProperty(document, 'cookie', {
-      configurable: true,
-      get() {
-        throw new DOMException('denied', 'SecurityError');
-      },
-      set() {
-        throw new DOMException('denied', 'SecurityError');
-      },
-    });
+    const denied = () => {
+      throw new DOMException('denied', 'SecurityError');
+    };
+    stubCookie(denied, denied);
     const warnings = captureWarnings();
     try {
       const store = new ConsentStore(options);
@@ -143,14 +151,15 @@ describe('consent store: cookie', () => {
       expect(store.read()).to.deep.equal(record);
     } finally {
       warnings.restore();
-      delete (document as unknown as Record<string, unknown>).cookie;
-      Object.defineProperty(Document.prototype, 'cookie', descriptor);
     }
-    expect(warnings.messages.join()).to.match(/did not store the consent cookie/);
+    expect(warnings.messages.join()).to.match(/cookie-blocked: "ma_test"/);
   });
 
   it('keeps the choice in memory when cookies are silently dropped', () => {
-    Object.defineProperty(document, 'cookie', { configurable: true, get: () => '', set: () => {} });
+    stubCookie(
+      () => '',
+      () => {},
+    );
     const warnings = captureWarnings();
     try {
       const store = new ConsentStore(options);
@@ -159,7 +168,39 @@ describe('consent store: cookie', () => {
       expect(store.read()).to.deep.equal(record);
     } finally {
       warnings.restore();
-      delete (document as unknown as Record<string, unknown>).cookie;
+    }
+  });
+
+  it('ignores a choice dated in the future (planted by a sibling site to outlive every refusal)', () => {
+    const planted = validRecord({ ts: '9999-01-01T00:00:00.000Z' });
+    expect(parseConsent(enc(planted), '1', ['analytics'])).to.deep.equal({ record: null, problem: 'bad or future ts' });
+    const tomorrow = validRecord({ ts: new Date(Date.now() + 3600e3).toISOString() });
+    expect(parseConsent(enc(tomorrow), '1', ['analytics']).record, 'an hour of clock skew is fine').to.not.equal(null);
+  });
+
+  it('never reads an answer from Object.prototype', () => {
+    const polluted = Object.prototype as unknown as Record<string, unknown>;
+    polluted.maps = true;
+    try {
+      expect(
+        parseConsent(enc(validRecord({ categories: { analytics: true } })), '1', ['analytics', 'maps']).record,
+      ).to.equal(null);
+    } finally {
+      delete polluted.maps;
+    }
+  });
+
+  it('reads the real jar even when a named element shadows document.cookie', () => {
+    const record = createRecord('1', { analytics: true });
+    new ConsentStore(options).write(record);
+    const img = document.createElement('img');
+    img.name = 'cookie';
+    document.body.append(img);
+    try {
+      expect(typeof document.cookie, 'the page is clobbered').to.equal('object');
+      expect(new ConsentStore(options).read()?.id).to.equal(record.id);
+    } finally {
+      img.remove();
     }
   });
 

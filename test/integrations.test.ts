@@ -89,7 +89,7 @@ describe('Google Consent Mode v2', () => {
       warnings.restore();
     }
     expect(warnings.messages).to.have.length(1);
-    expect(warnings.messages[0]).to.match(/^\[ma-cookie-consent\] gtag\(\) failed/);
+    expect(warnings.messages[0]).to.match(/^\[ma-cookie-consent\] integration: gtag\(\)/);
   });
 });
 
@@ -125,7 +125,7 @@ describe('Matomo', () => {
     } finally {
       warnings.restore();
     }
-    expect(warnings.messages[0]).to.match(/^\[ma-cookie-consent\] _paq\.push\(\) failed/);
+    expect(warnings.messages[0]).to.match(/^\[ma-cookie-consent\] integration: _paq\.push\(\)/);
   });
 });
 

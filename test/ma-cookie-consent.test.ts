@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/index.js';
+import '../src/packs/en.js';
 import type { MaCookieConsent } from '../src/ma-cookie-consent.js';
 import { captureWarnings, clearCookies, storedConsent, validRecord, writeRawCookie } from './helpers.js';
 
@@ -36,9 +37,11 @@ describe('<ma-cookie-consent>', () => {
       const banner = part(el, 'banner')!;
       expect(banner.localName).to.equal('section');
       expect(banner.getAttribute('aria-labelledby')).to.equal('ma-banner-title');
-      expect(banner.textContent).to.contain('pages consultées');
-      expect(banner.textContent).to.contain("la date et l'heure");
-      expect(banner.textContent).to.contain('ne permettent pas de vous identifier');
+      // The short first layer: what is measured, why, not to identify, and that refusing is possible.
+      expect(banner.textContent).to.contain('pages consultées, date et heure');
+      expect(banner.textContent).to.contain("pour l'améliorer");
+      expect(banner.textContent).to.contain('ne servent pas à vous identifier');
+      expect(banner.textContent).to.contain("Vous pouvez refuser, et changer d'avis à tout moment.");
       expect(button(el, 'accept')!.textContent!.trim()).to.equal('Tout accepter');
       expect(button(el, 'refuse')!.textContent!.trim()).to.equal('Tout refuser');
       expect(button(el, 'customize')!.textContent!.trim()).to.equal('Personnaliser');
@@ -532,8 +535,8 @@ describe('<ma-cookie-consent>', () => {
       } finally {
         warnings.restore();
       }
-      expect(warnings.messages.join()).to.match(/\[ma-cookie-consent\] The configuration block is not valid JSON/);
-      expect(el!.shadowRoot!.querySelector('h2')!.textContent).to.equal('Les cookies sur ce site');
+      expect(warnings.messages.join()).to.match(/\[ma-cookie-consent\] config-json: /);
+      expect(el!.shadowRoot!.querySelector('h2')!.textContent).to.equal('Cookies sur ce site');
     });
 
     it('a second element on the page stays inert and warns', async () => {
@@ -549,7 +552,9 @@ describe('<ma-cookie-consent>', () => {
       const [, second] = wrapper!.querySelectorAll('ma-cookie-consent');
       await second.updateComplete;
       expect(second.shadowRoot!.querySelector('section')).to.equal(null);
-      expect(warnings.messages.join()).to.match(/Only one <ma-cookie-consent>/);
+      expect(warnings.messages).to.deep.equal([
+        '[ma-cookie-consent] second-element:  (docs/warnings.md#second-element)',
+      ]);
     });
   });
 

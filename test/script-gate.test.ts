@@ -3,14 +3,14 @@
  * which order, how often, what it warns about, and which cookies it deletes where.
  */
 import { expect } from '@open-wc/testing';
+import { ANALYTICS_COOKIES } from '../src/consent-core.js';
 import {
-  ANALYTICS_COOKIES,
   clearCookies as clearMatching,
-  cookieDomains,
-  cookiePaths,
-  matchesCookiePattern,
-  ScriptGate,
-} from '../src/script-gate.js';
+  matchesPattern as matchesCookiePattern,
+  parentDomains as cookieDomains,
+  pathPrefixes as cookiePaths,
+} from '../src/cookies.js';
+import { ScriptGate } from '../src/script-gate.js';
 import { captureWarnings, clearCookies, until, wait } from './helpers.js';
 
 declare global {
@@ -24,7 +24,7 @@ let gates: ScriptGate[] = [];
 let box: HTMLElement;
 
 function gate(granted: Set<string>, offered = ['analytics', 'video']): ScriptGate {
-  const created = new ScriptGate(document, {
+  const created = new ScriptGate({
     isGranted: (category) => category === 'necessary' || granted.has(category),
     isOffered: (category) => offered.includes(category),
   });
@@ -134,7 +134,7 @@ describe('ScriptGate', () => {
   it('activates an iframe (data-src → src) and a template (its content in its place, scripts run)', async () => {
     const frame = document.createElement('iframe');
     frame.dataset.consent = 'video';
-    frame.dataset.src = 'about:blank#video';
+    frame.dataset.src = '/__frame-video';
     const template = document.createElement('template');
     template.dataset.consent = 'video';
     const p = document.createElement('p');
@@ -153,7 +153,7 @@ describe('ScriptGate', () => {
 
     granted.add('video');
     await g.update();
-    expect(frame.getAttribute('src')).to.equal('about:blank#video');
+    expect(frame.getAttribute('src')).to.equal(`${location.origin}/__frame-video`);
     expect(template.isConnected).to.equal(false);
     expect(box.querySelector('.from-template')!.nextElementSibling!.nextElementSibling).to.equal(after);
     expect(runs()).to.deep.equal(['template']);
@@ -221,9 +221,7 @@ describe('ScriptGate', () => {
     }
     expect(runs()).to.deep.equal(['after the broken one']);
     expect(warnings.messages).to.have.length(1);
-    expect(warnings.messages[0]).to.match(
-      /^\[ma-cookie-consent\] A gated <template data-consent="analytics"> could not be activated/,
-    );
+    expect(warnings.messages[0]).to.match(/^\[ma-cookie-consent\] activation: <template data-consent="analytics">/);
   });
 
   describe('warnings', () => {
@@ -242,7 +240,7 @@ describe('ScriptGate', () => {
       await gate(new Set()).start();
       expect(runs()).to.deep.equal([key]);
       expect(warnings.messages).to.deep.equal([
-        `[ma-cookie-consent] A <script data-consent="analytics"> without type="text/plain" has already run, before any consent: src="/__hits/${key}.js". Add type="text/plain".`,
+        `[ma-cookie-consent] script-type: <script data-consent="analytics"> "/__hits/${key}.js" (docs/warnings.md#script-type)`,
       ]);
     });
 
@@ -254,38 +252,41 @@ describe('ScriptGate', () => {
       box.append(script);
       await until(() => warnings.messages.length > 0);
       expect(runs()).to.deep.equal(['untyped inline']);
-      expect(warnings.messages[0]).to.include('without type="text/plain"');
-      expect(warnings.messages[0]).to.include(`"${push('untyped inline').slice(0, 40)}…"`);
+      expect(warnings.messages[0]).to.include('script-type: <script data-consent="analytics">');
+      expect(warnings.messages[0]).to.include(`"${push('untyped inline').slice(0, 40)}`);
     });
 
     it('reports a category that is not offered, once', async () => {
       box.append(gated('maps', { code: push('maps') }), gated('maps', { code: push('maps') }));
       await gate(new Set(['maps'])).start();
-      expect(warnings.messages).to.deep.equal([
-        '[ma-cookie-consent] data-consent="maps" names a category that is not offered (see the "categories" attribute); it will never run.',
-      ]);
+      expect(warnings.messages).to.deep.equal(['[ma-cookie-consent] category: "maps" (docs/warnings.md#category)']);
     });
 
     it('reports an iframe that already has a src, or has no data-src, and an element that cannot be gated', async () => {
       const eager = document.createElement('iframe');
       eager.dataset.consent = 'video';
       eager.src = 'about:blank#eager';
+      const script = document.createElement('iframe');
+      script.dataset.consent = 'video';
+      script.dataset.src = 'javascript:parent.__pwned=1';
       const empty = document.createElement('iframe');
       empty.dataset.consent = 'video';
       const div = document.createElement('div');
       div.dataset.consent = 'video';
-      box.append(eager, empty, div);
+      box.append(eager, empty, script, div);
       await gate(new Set(['video'])).start();
-      expect(warnings.messages).to.have.length(3);
-      expect(warnings.messages[0]).to.include('src="about:blank#eager"').and.include('data-src');
-      expect(warnings.messages[1]).to.include('has no data-src');
-      expect(warnings.messages[2]).to.include('this <div> is ignored');
+      expect(warnings.messages, warnings.messages.join('\n')).to.have.length(4);
+      expect(warnings.messages[0]).to.include('iframe-src: <iframe data-consent="video"> "about:blank#eager"');
+      expect(warnings.messages[1]).to.include('iframe-data-src: <iframe data-consent="video"> ""');
+      expect(warnings.messages[2]).to.include('iframe-data-src: <iframe data-consent="video"> "javascript:');
+      expect(warnings.messages[3]).to.include('element: <div data-consent="video">');
+      expect(script.hasAttribute('src'), 'only http(s) is ever loaded').to.equal(false);
     });
 
     it('says nothing about correct markup', async () => {
       const frame = document.createElement('iframe');
       frame.dataset.consent = 'video';
-      frame.dataset.src = 'about:blank';
+      frame.dataset.src = '/__frame-fine';
       const template = document.createElement('template');
       template.dataset.consent = 'analytics';
       box.append(gated('analytics', { code: push('fine') }), frame, template);
@@ -352,19 +353,21 @@ describe('cookies deleted on withdrawal', () => {
 
   it('expires each matching cookie on every domain and path, Secure on https, keeping what it is told to keep', () => {
     const writes: string[] = [];
-    Object.defineProperty(document, 'cookie', {
+    const real = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie')!;
+    Object.defineProperty(Document.prototype, 'cookie', {
       configurable: true,
       get: () => '_ga=GA1.3; _ga_5K2XQ9=GS1; site_lang=fr; ma_cookie_consent=%7B%7D',
       set: (value: string) => writes.push(value),
     });
     let deleted: string[];
     try {
-      deleted = clearMatching([...ANALYTICS_COOKIES, '*'], {
-        keep: ['ma_cookie_consent', 'site_lang'],
-        where: { hostname: 'a.b.artisanat.gov.ma', pathname: '/fr/demarches/suivi', protocol: 'https:' },
+      deleted = clearMatching([...ANALYTICS_COOKIES, 'ma_*'], 'ma_cookie_consent', {
+        hostname: 'a.b.artisanat.gov.ma',
+        pathname: '/fr/demarches/suivi',
+        protocol: 'https:',
       });
     } finally {
-      delete (document as { cookie?: string }).cookie;
+      Object.defineProperty(Document.prototype, 'cookie', real);
     }
     expect(deleted).to.deep.equal(['_ga', '_ga_5K2XQ9']);
     // 2 cookies × 5 domains (host-only included) × 7 paths.
@@ -394,7 +397,7 @@ describe('cookies deleted on withdrawal', () => {
     document.cookie = '_ga_5K2XQ9=GS1; path=/';
     document.cookie = '_pk_ses.1.a1b2=1; path=/';
     document.cookie = 'site_lang=fr; path=/';
-    const deleted = clearMatching(ANALYTICS_COOKIES);
+    const deleted = clearMatching(ANALYTICS_COOKIES, 'ma_cookie_consent');
     expect(deleted.sort()).to.deep.equal(['_ga', '_ga_5K2XQ9', '_pk_ses.1.a1b2']);
     expect(document.cookie).not.to.match(/_ga|_pk_/);
     expect(document.cookie).to.include('site_lang=fr');

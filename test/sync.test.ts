@@ -144,7 +144,7 @@ describe('cross-tab sync', () => {
     element(a).refuseAll();
     await wait(300);
     expect(element(b).consent!.categories.analytics).to.equal(true);
-    b.document.dispatchEvent(new Event('visibilitychange'));
+    b.document.dispatchEvent(new Event('visibilitychange', { bubbles: true }) /* as the browser fires it */);
     await until(() => element(b).consent?.categories.analytics === false, WITHIN);
     expect(b.__changes[1].source).to.equal('other-tab');
     expect([...a.__errors, ...b.__errors]).to.deep.equal([]);
