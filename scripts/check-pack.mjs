@@ -33,14 +33,22 @@ const required = [
   'dist/src/define.js',
   'dist/src/ma-cookie-consent.js',
   'dist/src/ma-cookie-consent.d.ts',
+  'dist/src/ma-consent-placeholder.js',
+  'dist/locales/en.min.js',
+  'dist/src/packs/en.js',
+  'docs/api.md',
+  'docs/warnings.md',
+  'LICENSE',
+  'THIRD-PARTY-NOTICES.md',
 ];
 for (const path of required) if (!files.has(path)) problems.push(`missing from the package: ${path}`);
 
-// Development-only folders never ship.
+// Development-only folders never ship (of the docs, only the API and the warnings do).
 const forbidden = ['test/', 'demo/', 'bench/', 'docs/', 'scripts/', 'coverage/', '.ci/', 'node_modules/'];
+const shippedDocs = new Set(['docs/api.md', 'docs/warnings.md']);
 for (const path of files) {
   const folder = forbidden.find((prefix) => path.startsWith(prefix));
-  if (folder) problems.push(`must not be shipped (${folder}): ${path}`);
+  if (folder && !shippedDocs.has(path)) problems.push(`must not be shipped (${folder}): ${path}`);
 }
 
 // Every entry point package.json names must be in the tarball, or an import breaks for users.
@@ -52,7 +60,10 @@ const collect = (value) => {
 collect(pkg.exports);
 for (const pointer of pointers.filter(Boolean)) {
   const path = pointer.replace(/^\.\//, '');
-  if (!files.has(path)) problems.push(`package.json points to ${pointer}, which is not in the package`);
+  // A pattern ("./dist/src/packs/*.js") must match at least one shipped file.
+  const pattern = new RegExp(`^${path.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]+')}$`);
+  if (!(path.includes('*') ? [...files].some((file) => pattern.test(file)) : files.has(path)))
+    problems.push(`package.json points to ${pointer}, which is not in the package`);
 }
 
 // The IIFE must reference the map that ships next to it.
@@ -64,7 +75,8 @@ if (!/\/\/# sourceMappingURL=ma-cookie-consent\.min\.js\.map\s*$/.test(iife)) {
 // The manifest must describe the element in files that ship.
 const manifest = JSON.parse(readFileSync(new URL('custom-elements.json', root), 'utf8'));
 const tags = manifest.modules.flatMap((mod) => (mod.declarations ?? []).map((d) => d.tagName).filter(Boolean));
-if (!tags.includes('ma-cookie-consent')) problems.push('custom-elements.json does not declare <ma-cookie-consent>');
+for (const tag of ['ma-cookie-consent', 'ma-consent-placeholder'])
+  if (!tags.includes(tag)) problems.push(`custom-elements.json does not declare <${tag}>`);
 for (const mod of manifest.modules) {
   if (!files.has(mod.path)) problems.push(`custom-elements.json names ${mod.path}, which is not in the package`);
 }

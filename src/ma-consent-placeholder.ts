@@ -14,6 +14,7 @@ export const focusOnLoad = new WeakSet<HTMLIFrameElement>();
  * a button that allows that category, and a plain link to the content on its provider's site.
  * Inserted by the component immediately before the iframe (docs/api.md "Placeholders").
  *
+ * @tag ma-consent-placeholder
  * @summary The placeholder of a blocked embed.
  *
  * @csspart placeholder - The placeholder's box.

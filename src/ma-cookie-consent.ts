@@ -29,6 +29,7 @@ export interface ConsentView {
  *
  * Place it as the first child of `<body>` (or let the script tag insert it).
  *
+ * @tag ma-cookie-consent
  * @summary Bilingual cookie consent for Moroccan government web sites.
  *
  * @fires {ConsentReadyEvent} ma-consent-ready - Once, after the stored choice has been read. `detail`: the consent or `null`.
