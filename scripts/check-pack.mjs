@@ -61,7 +61,12 @@ collect(pkg.exports);
 for (const pointer of pointers.filter(Boolean)) {
   const path = pointer.replace(/^\.\//, '');
   // A pattern ("./dist/src/packs/*.js") must match at least one shipped file.
-  const pattern = new RegExp(`^${path.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]+')}$`);
+  const pattern = new RegExp(
+    `^${path
+      .split('*')
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('[^/]+')}$`,
+  );
   if (!(path.includes('*') ? [...files].some((file) => pattern.test(file)) : files.has(path)))
     problems.push(`package.json points to ${pointer}, which is not in the package`);
 }

@@ -1,7 +1,8 @@
 /* global document, HTMLElement, requestAnimationFrame -- used inside page.evaluate() callbacks, which run in the browser */
-// `npm run screenshots`: PNGs of every state (banner, confirmation, dialog, manage button, and
-// the banner docked with position="bottom") in French and Arabic, light and dark, at 320 px and
-// desktop width, into docs/screenshots/. Needs a built bundle (dist/ma-cookie-consent.min.js).
+// `npm run screenshots`: PNGs of every state (banner, confirmation, dialog, manage button, the
+// banner docked with position="bottom", and the placeholder of the blocked video) in French and
+// Arabic, light and dark, at 320×640 and desktop size, and of the first layer at 360×740, into
+// docs/screenshots/. Needs a built bundle (dist/ma-cookie-consent.min.js).
 //
 // Files are named <state>-<lang>-<theme>-<size>.png, e.g. dialog-ar-light-desktop.png.
 import { existsSync, mkdirSync } from 'node:fs';
@@ -25,8 +26,14 @@ const server = await startDevServer({
 const base = `http://localhost:${server.server.address().port}`;
 const browser = await chromium.launch({ executablePath: chromiumPath() ?? undefined, args: chromiumArgs });
 
-const sizes = { mobile: { width: 320, height: 640 }, desktop: { width: 1280, height: 800 } };
-const states = ['banner', 'confirmation', 'dialog', 'manage', 'docked'];
+const sizes = {
+  mobile: { width: 320, height: 640 },
+  phone: { width: 360, height: 740 },
+  desktop: { width: 1280, height: 800 },
+};
+const states = ['banner', 'confirmation', 'dialog', 'manage', 'docked', 'placeholder'];
+// At 360×740, the first layer only (the states that change with the phone's size).
+const statesAt = (size) => (size === 'phone' ? ['banner', 'docked'] : states);
 let count = 0;
 try {
   for (const lang of ['fr', 'ar']) {
@@ -41,7 +48,7 @@ try {
           deviceScaleFactor: 1,
         });
         const page = await context.newPage();
-        for (const state of states) {
+        for (const state of statesAt(size)) {
           await context.clearCookies();
           await page.goto(`${base}/demo/${lang === 'ar' ? 'ar.html' : 'index.html'}`);
           const host = page.locator('ma-cookie-consent');
@@ -54,6 +61,12 @@ try {
           }
           // Real clicks, as a visitor would: refuse shows the confirmation, customize the dialog.
           if (state === 'confirmation') await host.locator('[part~="refuse"]').first().click();
+          if (state === 'placeholder') {
+            await page.locator('ma-consent-placeholder').waitFor();
+            await page.evaluate(() =>
+              document.querySelector('ma-consent-placeholder').scrollIntoView({ block: 'center' }),
+            );
+          }
           if (state === 'dialog') await host.locator('[part~="customize"]').click();
           if (state === 'manage') {
             await host.locator('[part~="refuse"]').first().click();

@@ -192,8 +192,10 @@ function main() {
     console.log(`  ${gzip <= bytes ? '✅' : '❌'} ${String(bytes).padStart(6)} B  ${name}: ${ratio}×`);
   }
   if (gzip > CEILING_GZIP) {
-    console.error(`\nOver the CI ceiling (${CEILING_GZIP} B) by ${gzip - CEILING_GZIP} B gzip: the bundle grew.` +
-      (withModules ? '' : ' Where the bytes are: npm run size -- --modules'));
+    console.error(
+      `\nOver the CI ceiling (${CEILING_GZIP} B) by ${gzip - CEILING_GZIP} B gzip: the bundle grew.` +
+        (withModules ? '' : ' Where the bytes are: npm run size -- --modules'),
+    );
     process.exit(1);
   }
   console.log(`\nUnder the CI ceiling (${CEILING_GZIP} B) by ${CEILING_GZIP - gzip} B.`);

@@ -43,7 +43,7 @@ export const frameHooks: Pick<GateHooks, 'blocked' | 'loaded'> = {
       if (!width || !height || !placeholder.isConnected) return;
       watcher.disconnect();
       placeholder.style.setProperty('inline-size', `${width}px`);
-      placeholder.style.setProperty('aspect-ratio', `${width} / ${height}`);
+      placeholder.style.setProperty('--_ratio', `${width} / ${height}`);
       placeholder.hidden = false;
       hide(frame);
     });

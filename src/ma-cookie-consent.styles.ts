@@ -130,7 +130,7 @@ export const styles = [
       box-sizing: border-box;
       max-inline-size: 72rem;
       margin-inline: auto;
-      padding: 1rem 1.25rem;
+      padding: 0.75rem 1.25rem 1rem;
     }
     .head {
       display: flex;
@@ -140,7 +140,7 @@ export const styles = [
       gap: 0 1rem;
     }
     h2 {
-      margin: 0 0 0.5rem;
+      margin: 0 0 0.25rem;
       font-size: 1.25rem;
       line-height: inherit;
     }
@@ -369,22 +369,24 @@ export const styles = [
 export const placeholderStyles = [
   base,
   css`
+    /* The iframe's width is set on the host and its aspect ratio in --_ratio by the component;
+       where the text needs more room (a narrow column), the box grows rather than hide the
+       button (a box with an aspect ratio grows to fit its content). */
     :host {
       box-sizing: border-box;
       max-inline-size: 100%;
-      overflow: auto;
     }
     .root {
       box-sizing: border-box;
-      min-block-size: 100%;
-      border: 2px dashed var(--_muted);
-      border-radius: var(--ma-consent-radius, 4px);
+      aspect-ratio: var(--_ratio, 16 / 9);
       display: flex;
       flex-direction: column;
       align-items: flex-start;
       justify-content: center;
       gap: 0.5rem;
       padding: 0.75rem 1rem;
+      border: 2px dashed var(--_muted);
+      border-radius: var(--ma-consent-radius, 4px);
       background: var(--ma-consent-bg, var(--_bg));
     }
     p {
@@ -392,6 +394,9 @@ export const placeholderStyles = [
     }
     .title {
       font-weight: 700;
+    }
+    .text {
+      font-size: 0.875rem;
     }
     a {
       display: inline-block;

@@ -1,6 +1,7 @@
 // Test-server endpoints that let a test see what the browser really requested:
 //   GET /__hits/<key>.js       a script that counts its own download (optionally ?delay=ms)
-//   GET /__hits?key=<key>      how many times that script was requested
+//   GET /__hits?key=<key>      how many times that script (or embed) was requested
+//   GET /__embed/<key>.html    an embeddable page (a video, a map) that counts its own requests
 //   POST /__receipts           stores a proof-of-consent receipt; GET /__receipts lists them
 //   GET /__page/<name>.html?key=K fills test/fixtures/<name>.html ({{key}}, {{nonce}}, {{attrs}});
 //                                 with &csp=strict it is served under a strict Content-Security-Policy
@@ -25,6 +26,12 @@ export function testServerPlugin() {
         if (delay) await new Promise((r) => setTimeout(r, Math.min(delay, 5000)));
         const body = `(window.__runs = window.__runs || []).push(${JSON.stringify(key)});`;
         return { body, type: 'js', headers: { 'cache-control': 'no-store' } };
+      }
+      const embed = url.pathname.match(/^\/__embed\/([\w-]+)\.html$/);
+      if (embed) {
+        hits.set(embed[1], (hits.get(embed[1]) ?? 0) + 1);
+        const body = `<!doctype html><html lang="fr"><title>Contenu intégré</title><body style="margin:0;background:#123;color:#fff">Vidéo ${embed[1]}</body></html>`;
+        return { body, type: 'html', headers: { 'cache-control': 'no-store' } };
       }
       const page = url.pathname.match(/^\/__page\/([\w-]+)\.html$/);
       if (page) {
