@@ -57,7 +57,7 @@ export const hits = async (key: string) =>
   ((await (await fetch(`/__hits?key=${encodeURIComponent(key)}`)).json()) as { count: number }).count;
 
 /** Long enough for a request or a script to happen if anything were going to start one. */
-export const settle = () => wait(500);
+export const settle = () => wait(300);
 
 const frames: HTMLIFrameElement[] = [];
 
