@@ -7,6 +7,8 @@
 //                                 with &csp=strict it is served under a strict Content-Security-Policy
 //                                 (&csp=dynamic: nonce and 'strict-dynamic'; &tt=1 adds Trusted Types;
 //                                 &tt=dup, &tt=own, &tt=lit: see trustedTypesPolicies)
+//   GET /__adv/<name>.html         test/fixtures/adversarial/<name>.html, with injected parts (see below)
+//   GET /__adv-hang/<key>.js       a counted script whose response does not come (see below)
 import { readFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 
@@ -72,6 +74,49 @@ export function testServerPlugin() {
         }
         context.res.end();
         return { body: '', type: 'txt' };
+      }
+      // GET /__adv/<name>.html?key=K (test/adversarial): fills test/fixtures/adversarial/<name>.html.
+      // {{q:NAME}} first takes the raw value of the query parameter NAME (markup or code a test
+      // injects, which may itself hold the placeholders below); then {{key}}, {{nonce}}, {{attrs}}
+      // as /__page, with the same &csp=strict|dynamic. A page holding <!--pause--> is sent in
+      // parts like /__slow (&delay=ms between parts, default 300).
+      const adv = url.pathname.match(/^\/__adv\/([\w-]+)\.html$/);
+      if (adv) {
+        const nonce = randomBytes(12).toString('base64');
+        const template = await readFile(new URL(`./fixtures/adversarial/${adv[1]}.html`, import.meta.url), 'utf8');
+        const body = template
+          .replace(/\{\{q:([\w-]+)\}\}/g, (_, name) => url.searchParams.get(name) ?? '')
+          .replaceAll('{{key}}', url.searchParams.get('key') ?? 'none')
+          .replaceAll('{{nonce}}', nonce)
+          .replaceAll('{{attrs}}', url.searchParams.get('attrs') ?? '');
+        const headers = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' };
+        const csp = url.searchParams.get('csp');
+        if (csp === 'strict' || csp === 'dynamic') {
+          const scripts = csp === 'dynamic' ? `'nonce-${nonce}' 'strict-dynamic'` : `'self' 'nonce-${nonce}'`;
+          headers['content-security-policy'] =
+            `default-src 'self'; script-src ${scripts}; style-src 'self'; frame-src 'self'`;
+        }
+        const parts = body.split('<!--pause-->');
+        if (parts.length === 1) return { body, type: 'html', headers };
+        const delay = Math.min(Number(url.searchParams.get('delay') ?? 300), 5000);
+        context.respond = false;
+        context.res.writeHead(200, headers);
+        for (const [i, part] of parts.entries()) {
+          if (i) await new Promise((r) => setTimeout(r, delay));
+          context.res.write(part);
+        }
+        context.res.end();
+        return { body: '', type: 'txt' };
+      }
+      // GET /__adv-hang/<key>.js?ms=N: a script counted like /__hits/<key>.js whose response does
+      // not arrive for N ms (default and at most 30 s): a tag whose server never answers.
+      const hang = url.pathname.match(/^\/__adv-hang\/([\w-]+)\.js$/);
+      if (hang) {
+        hits.set(hang[1], (hits.get(hang[1]) ?? 0) + 1);
+        const ms = Math.min(Number(url.searchParams.get('ms') ?? 30000), 30000);
+        await new Promise((r) => setTimeout(r, ms).unref());
+        const body = `(window.__runs = window.__runs || []).push(${JSON.stringify(hang[1])});`;
+        return { body, type: 'js', headers: { 'cache-control': 'no-store' } };
       }
       if (url.pathname === '/__hits') {
         return { body: JSON.stringify({ count: hits.get(url.searchParams.get('key')) ?? 0 }), type: 'json' };
