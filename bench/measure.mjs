@@ -28,6 +28,7 @@ function observe(findBanner) {
   const bench = (window.__bench = {
     longtasks: [],
     cls: 0,
+    shifts: [],
     clickAt: null,
     visibleAt: null,
     shownAt: null,
@@ -38,7 +39,17 @@ function observe(findBanner) {
       for (const e of list.getEntries()) bench.longtasks.push({ start: e.startTime, duration: e.duration });
     }).observe({ type: 'longtask', buffered: true });
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) if (!e.hadRecentInput) bench.cls += e.value;
+      for (const e of list.getEntries()) {
+        if (e.hadRecentInput) continue;
+        bench.cls += e.value;
+        // What moved, for the JSON: a shift on one run in fifteen is easier to explain with it.
+        const nodes = (e.sources ?? []).map(({ node }) =>
+          node?.nodeType === 1
+            ? `${node.localName}${node.id ? `#${node.id}` : ''}${node.className ? `.${String(node.className).split(' ')[0]}` : ''}`
+            : node?.nodeName,
+        );
+        bench.shifts.push({ at: e.startTime, value: e.value, nodes });
+      }
     }).observe({ type: 'layout-shift', buffered: true });
   } catch {
     // an older browser: the figures stay empty
@@ -149,6 +160,7 @@ export async function runOnce(browser, base, candidate, { throttled }) {
         shownAt: b.shownAt,
         observerMs: b.observerMs,
         cls: b.cls,
+        shifts: b.shifts.slice(),
         longtasks: b.longtasks.slice(),
         pageBytes: entries.reduce((sum, e) => sum + e.transferSize, 0),
         ownBytes: own.reduce((sum, e) => sum + e.transferSize, 0),
@@ -174,6 +186,7 @@ export async function runOnce(browser, base, candidate, { throttled }) {
       longtaskMs: seen.longtasks.reduce((sum, t) => sum + t.duration, 0),
       longtaskMax: Math.max(0, ...seen.longtasks.map((t) => t.duration)),
       cls: seen.cls,
+      shifts: seen.shifts,
       ownBytes: seen.ownBytes,
       pageBytes: seen.pageBytes,
       heap,
