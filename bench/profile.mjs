@@ -149,7 +149,13 @@ function bundleMapper(root) {
   return ({ functionName, lineNumber, columnNumber }) => {
     const entry = map.findEntry(lineNumber, columnNumber);
     if (!entry?.originalSource) {
-      const label = `${functionName || '(anonymous)'} (bundle, unmapped: column ${columnNumber})`;
+      // The wrapper rollup writes around the modules (`!function(){…}()`): every module's top level.
+      const label =
+        columnNumber === 0
+          ? "the bundle's script (top level, before its IIFE)"
+          : columnNumber < 16 && !functionName
+            ? "the bundle's IIFE body (every module's top-level code; unmapped)"
+            : `${functionName || '(anonymous)'} (bundle, unmapped: column ${columnNumber})`;
       return { key: `bundle:${lineNumber}:${columnNumber}`, label };
     }
     const name = entry.name ?? nameBefore(lineNumber, columnNumber) ?? (functionName || '(anonymous)');
