@@ -241,8 +241,9 @@ Four candidates, interleaved run by run:
 - **ours, head**: \`<script src=".../ma-cookie-consent.min.js">\` in \`<head>\`,
   \`<ma-cookie-consent categories="analytics video">\` first in \`<body>\` (the banner is part of
   the first paint).
-- **ours, one tag**: only \`<script src=".../ma-cookie-consent.min.js" data-categories="analytics video"
-  data-position="bottom" defer>\`.
+- **ours, one tag**: only the script tag, deferred, with
+  \`data-categories="analytics video" data-position="bottom"\` (the element is inserted first in
+  \`<body>\` once the document is parsed).
 - **vanilla (plain)**: vanilla-cookieconsent 3.1.0 set up as its "Getting started" page says
   (deferred CSS in \`<head>\`, \`cookieconsent.umd.js\` and a configuration file deferred at the
   end of \`<body>\`), in French only, with \`necessary\` and \`analytics\` categories and the same
