@@ -1,0 +1,229 @@
+// One page load of one candidate, measured: the in-page observer (`observe`), the load itself
+// (`openPage`, shared with the profiler), and the figures taken once the page has settled (`runOnce`).
+/* global window, document, performance, PerformanceObserver, MutationObserver, MessageChannel,
+   addEventListener, requestAnimationFrame, getComputedStyle, innerHeight */
+
+export const THROTTLE = 4;
+export const VIEWPORT = { width: 412, height: 915 };
+/** After the banner is fully shown and the page has loaded: time for late work to show up. */
+export const SETTLE_MS = 500;
+const RUN_TIMEOUT_MS = 20000;
+/** The script URL of `observe` in the page (it has no other). */
+export const OBSERVER_URL = 'bench-observer.js';
+
+// ---- in the page: what is measured ------------------------------------------------------------------
+
+/**
+ * Runs before any of the page's scripts. Records long tasks, layout shifts, the first click, and
+ * when the banner is first visible (in the viewport, not hidden, opacity above 0) and fully
+ * shown (opacity 1, no transition running): checked once per frame, and timed by a message
+ * posted from that frame, which runs once the frame has been painted.
+ *
+ * That check is script of the page too (ScriptDuration counts it, with the style and layout its
+ * reads force): it keeps its own time in `observerMs`, and it runs longer for a banner that fades
+ * in. `watchInsertions` is only called just before the click: a MutationObserver on the whole
+ * document from the start would also run for every node the parser inserts.
+ */
+function observe(findBanner) {
+  const bench = (window.__bench = {
+    longtasks: [],
+    cls: 0,
+    shifts: [],
+    clickAt: null,
+    visibleAt: null,
+    shownAt: null,
+    observerMs: 0,
+  });
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) bench.longtasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        if (e.hadRecentInput) continue;
+        bench.cls += e.value;
+        // What moved, for the JSON: a shift on one run in fifteen is easier to explain with it.
+        const nodes = (e.sources ?? []).map(({ node }) =>
+          node?.nodeType === 1
+            ? `${node.localName}${node.id ? `#${node.id}` : ''}${node.className ? `.${String(node.className).split(' ')[0]}` : ''}`
+            : node?.nodeName,
+        );
+        bench.shifts.push({ at: e.startTime, value: e.value, nodes });
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  } catch {
+    // an older browser: the figures stay empty
+  }
+  addEventListener('click', (event) => (bench.clickAt ??= event.timeStamp), true);
+  // When the consent manager puts the executable copy of the gated script in the page.
+  bench.watchInsertions = () =>
+    new MutationObserver((records) => {
+      for (const r of records)
+        for (const n of r.addedNodes)
+          if (n.localName === 'script' && n.src.endsWith('/analytics.js') && !/plain/.test(n.type))
+            bench.insertedAt ??= performance.now();
+    }).observe(document, { childList: true, subtree: true });
+  const loaded = new Promise((done) => (document.readyState === 'complete' ? done() : addEventListener('load', done)));
+  if (!findBanner) {
+    bench.ready = loaded;
+    return;
+  }
+  const find = new Function(`return ${findBanner}`);
+  const channel = new MessageChannel();
+  channel.port1.onmessage = ({ data }) => {
+    if (data === 'visible') bench.visibleAt ??= performance.now();
+    if (data === 'shown') {
+      bench.shownAt ??= performance.now();
+      shown();
+    }
+  };
+  let shown;
+  bench.ready = Promise.all([new Promise((done) => (shown = done)), loaded]);
+  const stateOf = (el) => {
+    if (!el || !el.isConnected) return 0;
+    const box = el.getBoundingClientRect();
+    if (!box.width || !box.height || box.bottom <= 0 || box.top >= innerHeight) return 0;
+    if (getComputedStyle(el).visibility === 'hidden') return 0;
+    let opacity = 1;
+    for (let n = el; n && n.nodeType === 1; n = n.parentElement ?? n.getRootNode().host) {
+      const style = getComputedStyle(n);
+      if (style.display === 'none') return 0;
+      opacity *= Number(style.opacity);
+    }
+    if (opacity === 0) return 0;
+    return opacity < 1 || el.getAnimations().some((a) => a.playState === 'running') ? 1 : 2;
+  };
+  let sentVisible = false;
+  const frame = () => {
+    const start = performance.now();
+    const state = stateOf(find());
+    if (state >= 1 && !sentVisible) {
+      sentVisible = true;
+      channel.port2.postMessage('visible');
+    }
+    if (state === 2) channel.port2.postMessage('shown');
+    else requestAnimationFrame(frame);
+    bench.observerMs += performance.now() - start;
+  };
+  requestAnimationFrame(frame);
+}
+
+// ---- one run ------------------------------------------------------------------------------------
+
+/**
+ * A first visit (a fresh context: no cookie, no cache) to the candidate's page, with the CPU
+ * throttled or not; `beforeLoad(cdp)` runs just before the navigation (the profiler starts there).
+ * Resolves once the page has settled: banner fully shown, page loaded, then SETTLE_MS. The caller
+ * closes the returned context.
+ */
+export async function openPage(browser, base, candidate, { throttled, beforeLoad }) {
+  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, locale: 'fr-MA' });
+  try {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttled ? THROTTLE : 1 });
+    await cdp.send('Performance.enable', { timeDomain: 'timeTicks' });
+    // Named, so that a profile tells the benchmark's own work from the page's.
+    await page.addInitScript({
+      content: `(${observe})(${JSON.stringify(candidate.banner)});\n//# sourceURL=${OBSERVER_URL}`,
+    });
+    await beforeLoad?.(cdp);
+    await page.goto(`${base}/${candidate.id}.html`, { waitUntil: 'commit', timeout: RUN_TIMEOUT_MS });
+    await withTimeout(
+      page.evaluate(() => window.__bench.ready),
+      RUN_TIMEOUT_MS,
+      'banner never fully shown',
+    );
+    await page.waitForTimeout(SETTLE_MS);
+    return { context, page, cdp };
+  } catch (error) {
+    await context.close();
+    throw error;
+  }
+}
+
+/** One measured run: the figures of the main table, then (throttled) the accept → analytics time. */
+export async function runOnce(browser, base, candidate, { throttled }) {
+  const { context, page, cdp } = await openPage(browser, base, candidate, { throttled });
+  try {
+    const metrics = async () =>
+      Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+    const before = await metrics();
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = (await metrics()).JSHeapUsedSize;
+    const seen = await page.evaluate((files) => {
+      const b = window.__bench;
+      const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];
+      const own = entries.filter((e) => files.includes(new URL(e.name).pathname));
+      return {
+        visibleAt: b.visibleAt,
+        shownAt: b.shownAt,
+        observerMs: b.observerMs,
+        cls: b.cls,
+        shifts: b.shifts.slice(),
+        longtasks: b.longtasks.slice(),
+        pageBytes: entries.reduce((sum, e) => sum + e.transferSize, 0),
+        ownBytes: own.reduce((sum, e) => sum + e.transferSize, 0),
+        ownFiles: own.length,
+        // Where the time to the banner goes: the candidate's last file downloaded, the
+        // document parsed, the first paint of anything.
+        ownLoaded: Math.max(0, ...own.filter((e) => e.entryType === 'resource').map((e) => e.responseEnd)),
+        parsed: performance.getEntriesByType('navigation')[0]?.domInteractive,
+        fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+      };
+    }, candidate.files);
+    if (seen.ownFiles !== candidate.files.length)
+      throw new Error(`expected ${candidate.files.length} files of the candidate, saw ${seen.ownFiles}`);
+
+    const result = {
+      visible: seen.visibleAt,
+      shown: seen.shownAt,
+      script: before.ScriptDuration * 1000,
+      observer: seen.observerMs,
+      scriptNet: before.ScriptDuration * 1000 - seen.observerMs,
+      task: before.TaskDuration * 1000,
+      longtasks: seen.longtasks.length,
+      longtaskMs: seen.longtasks.reduce((sum, t) => sum + t.duration, 0),
+      longtaskMax: Math.max(0, ...seen.longtasks.map((t) => t.duration)),
+      cls: seen.cls,
+      shifts: seen.shifts,
+      ownBytes: seen.ownBytes,
+      pageBytes: seen.pageBytes,
+      heap,
+      phases: { ownLoaded: seen.ownLoaded, parsed: seen.parsed, fcp: seen.fcp },
+    };
+    if (candidate.accept && throttled) {
+      await page.evaluate(() => window.__bench.watchInsertions());
+      await page.locator(candidate.accept).first().click({ timeout: RUN_TIMEOUT_MS });
+      await withTimeout(
+        page.waitForFunction(() => window.__analyticsAt !== undefined, null, { polling: 50, timeout: RUN_TIMEOUT_MS }),
+        RUN_TIMEOUT_MS,
+        'the gated script never ran',
+      );
+      const after = await page.evaluate(() => {
+        const entry = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/analytics.js'));
+        return {
+          clickAt: window.__bench.clickAt,
+          insertedAt: window.__bench.insertedAt,
+          ranAt: window.__analyticsAt,
+          fetched: entry?.responseEnd,
+        };
+      });
+      result.acceptToAnalytics = after.ranAt - after.clickAt;
+      result.phases.acceptToInserted = after.insertedAt - after.clickAt;
+      result.phases.insertedToFetched = after.fetched - after.insertedAt;
+      result.phases.fetchedToRan = after.ranAt - after.fetched;
+    }
+    return result;
+  } finally {
+    await context.close();
+  }
+}
+
+export function withTimeout(promise, ms, message) {
+  let timer;
+  return Promise.race([
+    promise.finally(() => clearTimeout(timer)),
+    new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(message)), ms))),
+  ]);
+}
