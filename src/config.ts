@@ -6,6 +6,7 @@
  */
 import type { TextKey } from '../locales/types.js';
 import { TEXT_KEYS } from './i18n.js';
+import { field, isObject } from './objects.js';
 import { quote, warn } from './warn.js';
 
 export type LocalizedText = Record<string, string>;
@@ -24,8 +25,6 @@ export interface ConsentConfig {
 
 const MAX_TEXT = 2000;
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 const dict = <T>(): Record<string, T> => Object.create(null) as Record<string, T>;
 /** A language code a text may be given in (a pack for it may load later). */
 const isLanguage = (code: string) => /^[a-z]{2,3}$/.test(code);
@@ -52,7 +51,8 @@ export function normalizeConfig(raw: unknown): ConsentConfig {
   if (raw == null) return config;
   if (!isObject(raw)) return (ignored(typeof raw === 'string' ? 'a string (JSON.parse it)' : 'not an object'), config);
   for (const key of Object.keys(raw)) if (key !== 'texts' && key !== 'categories') ignored(quote(key));
-  const { texts, categories } = raw;
+  const texts = field(raw, 'texts');
+  const categories = field(raw, 'categories');
   if (texts !== undefined) {
     if (!isObject(texts)) ignored('texts');
     else {
@@ -85,12 +85,13 @@ export function normalizeConfig(raw: unknown): ConsentConfig {
         const category: CategoryConfig = {};
         for (const key of Object.keys(value))
           if (key !== 'label' && key !== 'description' && key !== 'cookies') ignored(`${path}.${quote(key)}`);
-        const label = localized(value.label, `${path}.label`);
-        const description = localized(value.description, `${path}.description`);
+        const label = localized(field(value, 'label'), `${path}.label`);
+        const description = localized(field(value, 'description'), `${path}.description`);
+        const cookies = field(value, 'cookies');
         if (label) category.label = label;
         if (description) category.description = description;
-        if (value.cookies !== undefined) {
-          if (cookiePatterns(value.cookies)) category.cookies = value.cookies;
+        if (cookies !== undefined) {
+          if (cookiePatterns(cookies)) category.cookies = cookies;
           else ignored(`${path}.cookies`);
         }
         config.categories[name] = category;

@@ -13,11 +13,11 @@ import { clearCookies } from './cookies.js';
 import {
   ConsentStore,
   createRecord,
-  own,
   serializeConsent,
   type ConsentRecord,
   type StoreOptions,
 } from './consent-store.js';
+import { own } from './objects.js';
 import type { ConsentConfig } from './config.js';
 import type { Consent, ConsentSource } from './events.js';
 import { resolveLang } from './i18n.js';

@@ -3,6 +3,7 @@
  * cookie. Where cookies cannot be kept, the choice lives in memory for the life of the page.
  */
 import { cookieValues, pathMatches, removeCookie, removeEverywhere, setCookie } from './cookies.js';
+import { field, isObject } from './objects.js';
 import { quote, warn } from './warn.js';
 
 /** The cookie's JSON value, exactly as a server reads it. */
@@ -30,12 +31,6 @@ export const MAX_COOKIE_BYTES = 1024;
 /** Clocks differ; a choice dated further ahead than this was not made by this visitor. */
 const FUTURE_SKEW_MS = 864e5;
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** An own property only: "constructor" or a polluted prototype's keys are never an answer. */
-export const own = (object: object, key: string): boolean => Object.prototype.hasOwnProperty.call(object, key);
-
 /**
  * Turns a raw (still encoded) cookie value into a record, or says why it is no choice.
  * Categories that are not offered any more are dropped rather than trusted.
@@ -55,21 +50,22 @@ export function parseConsent(
     return none('not URI-encoded JSON');
   }
   if (!isObject(data)) return none('not an object');
-  if (data.v !== 1) return none('unknown version');
+  // Own properties only: a polluted Object.prototype must not fill in a missing answer.
+  const [v, rev, ts, id, stored] = ['v', 'rev', 'ts', 'id', 'categories'].map((key) => field(data, key));
+  if (v !== 1) return none('unknown version');
   // A new policy revision is a new question: the old answer is not an answer to it.
-  if (data.rev !== revision) return none();
-  const time = typeof data.ts === 'string' ? Date.parse(data.ts) : NaN;
+  if (rev !== revision) return none();
+  const time = typeof ts === 'string' ? Date.parse(ts) : NaN;
   if (!(time <= Date.now() + FUTURE_SKEW_MS)) return none('bad or future ts');
-  if (typeof data.id !== 'string' || !data.id || data.id.length > 64) return none('bad id');
-  const stored = data.categories;
+  if (typeof id !== 'string' || !id || id.length > 64) return none('bad id');
   if (!isObject(stored)) return none('no categories');
   const kept: Record<string, boolean> = {};
   for (const category of categories) {
-    const value = own(stored, category) ? stored[category] : undefined;
+    const value = field(stored, category);
     if (typeof value !== 'boolean') return none(`no answer for ${category}`);
     kept[category] = value;
   }
-  return { record: { v: 1, rev: data.rev, ts: data.ts as string, id: data.id, categories: kept } };
+  return { record: { v: 1, rev, ts: ts as string, id, categories: kept } };
 }
 
 /** The cookie's JSON (before URI encoding), in the documented key order. */

@@ -34,3 +34,7 @@ export const pageBody = (): HTMLElement | null => body() ?? null;
 /** Elements of the page matching `selector` (from the root element, which no name can shadow). */
 export const all = <E extends Element = Element>(selector: string): E[] =>
   Array.from(root().querySelectorAll<E>(selector));
+
+/** A new element, made by the document's own method (`<img name="createElement">` cannot hide it). */
+export const create = <K extends keyof HTMLElementTagNameMap>(tag: K): HTMLElementTagNameMap[K] =>
+  Document.prototype.createElement.call(document, tag) as HTMLElementTagNameMap[K];

@@ -4,7 +4,7 @@
  * tag's `data-*` attributes (`data-policy-url` → `policy-url`, …).
  */
 import './define.js';
-import { currentScript, pageBody, parsing } from './dom.js';
+import { all, create, currentScript, pageBody, parsing } from './dom.js';
 import { requireNonce } from './script-gate.js';
 import { quote, warn } from './warn.js';
 
@@ -15,8 +15,8 @@ if (script?.nonce) requireNonce(script.nonce);
 
 function insert(): void {
   const body = pageBody();
-  if (!body || document.querySelector('ma-cookie-consent')) return;
-  const element = document.createElement('ma-cookie-consent');
+  if (!body || all('ma-cookie-consent').length) return;
+  const element = create('ma-cookie-consent');
   for (const { name, value } of Array.from(script?.attributes ?? [])) {
     if (!name.startsWith('data-')) continue;
     try {

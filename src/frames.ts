@@ -4,6 +4,7 @@
  * ResizeObserver, which reports it after layout instead of forcing one: the placeholder takes
  * the iframe's place before the first paint, and nothing shifts when the content loads.
  */
+import { create } from './dom.js';
 import type { GateHooks } from './script-gate.js';
 import { focusOnLoad, type MaConsentPlaceholder } from './ma-consent-placeholder.js';
 
@@ -30,7 +31,7 @@ export const frameHooks: Pick<GateHooks, 'blocked' | 'loaded'> = {
     if (frame.getAttribute('data-consent-placeholder') === 'none') return;
     const existing = placeholders.get(frame);
     if (existing?.isConnected) return;
-    const placeholder = document.createElement('ma-consent-placeholder');
+    const placeholder = create('ma-consent-placeholder');
     placeholder.frame = frame;
     placeholder.hidden = true;
     placeholders.set(frame, placeholder);

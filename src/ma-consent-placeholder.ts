@@ -4,7 +4,7 @@ import { categoryText, fill } from './i18n.js';
 import type { ConsentView } from './ma-cookie-consent.js';
 import { placeholderStyles } from './ma-cookie-consent.styles.js';
 import { say, sayIn } from './say.js';
-import { categoryOf } from './script-gate.js';
+import { categoryOf, gatedUrl } from './script-gate.js';
 
 /** Iframes whose placeholder was used: focus goes to them once they load. */
 export const focusOnLoad = new WeakSet<HTMLIFrameElement>();
@@ -44,15 +44,16 @@ export class MaConsentPlaceholder extends LitElement {
     const { t, config } = view;
     const name = categoryOf(frame);
     const category = categoryText(name, 'label', t, config);
-    const url = new URL(frame.getAttribute('data-src') ?? '', document.baseURI);
+    // The http(s) URL the gate will load, as it was first resolved; none: nothing to offer.
+    const url = gatedUrl(frame);
     return {
       t,
       name,
       category,
-      url: url.href,
-      host: url.host,
+      url,
+      host: url ? new URL(url).host : '',
       title: fill(t.blockedTitle, { title: frame.title.trim() || category.text }),
-      offered: !!core.owner?.categories.includes(name),
+      offered: !!url && !!core.owner?.categories.includes(name),
     };
   }
 
@@ -75,7 +76,7 @@ export class MaConsentPlaceholder extends LitElement {
       <p class="title">${say(title, t)}</p>
       <p class="text">${offered ? say(fill(t.blockedText, { host, category: category.text }), t) : say(t.notOffered, t)}</p>
       ${offered ? html`<button type="button" part="allow" class="primary" @click=${this.#allow}>${sayIn(fill(t.allow, { category: category.text }), t.$code, t)}</button>` : nothing}
-      <a part="open" href=${url}>${say(fill(t.openOn, { host }), t)}</a>
+      ${url ? html`<a part="open" href=${url}>${say(fill(t.openOn, { host }), t)}</a>` : nothing}
     </div>`;
   }
 }

@@ -4,11 +4,11 @@ import * as convert from './attributes.js';
 import { normalizeConfig, readConfigBlock, type ConsentConfig } from './config.js';
 import { ConsentController } from './consent-controller.js';
 import { core, type ConsentChange, type Shown } from './consent-core.js';
-import { own } from './consent-store.js';
+import { own } from './objects.js';
 import { parsing } from './dom.js';
 import type { Consent } from './events.js';
 import { deepActiveElement, nextFocusable } from './focus.js';
-import { categoryText, fill, hasLocale, primary, resolveLang, translation } from './i18n.js';
+import { categoryText, fill, hasLocale, onLocale, primary, resolveLang, translation } from './i18n.js';
 import { OpenTriggers } from './open-triggers.js';
 import { PagePadding } from './page-padding.js';
 import { say, sayIn } from './say.js';
@@ -116,6 +116,8 @@ export class MaCookieConsent extends LitElement {
   #config: ConsentConfig | undefined;
   #configSet = false;
   #configWatch: MutationObserver | null = null;
+  /** A locale pack that arrives after the first render re-renders in place. */
+  #offLocale: (() => void) | null = null;
   /** The confirmation replaces the banner after a decision made there. */
   #confirm = false;
   /** The dialog's switches, saved only by "save". */
@@ -218,6 +220,7 @@ export class MaCookieConsent extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     if (!this.#consent.active) return;
+    this.#offLocale = onLocale(() => this.requestUpdate());
     if (!this.#configSet) this.#readConfig();
     // With the script in <head>, the JSON block is parsed after the element is connected.
     const parsed = () => {
@@ -234,6 +237,16 @@ export class MaCookieConsent extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#configWatch?.disconnect();
+    this.#offLocale?.();
+  }
+
+  /** A render that fails (a page whose markup hides document.createElement, say) must not throw into the page. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    try {
+      return super.scheduleUpdate();
+    } catch (error) {
+      warn('render', '', error);
+    }
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

@@ -4,7 +4,7 @@
  * keeps the page's promises — nothing runs before consent, each script runs once, in document
  * order — against careless pages as well as careful ones (docs/security.md).
  */
-import { all, parsing, root } from './dom.js';
+import { all, create, parsing, root } from './dom.js';
 import { quote, warn } from './warn.js';
 
 export interface GateHooks {
@@ -21,9 +21,14 @@ const SELECTOR = '[data-consent]';
 export const SCRIPT_TIMEOUT_MS = 10000;
 
 // Page-wide, not per gate: an element removed and added again, a live copy marked as gated
-// again by a DOM morph (which patches attributes in place), or a second gate must never run a
-// script twice.
+// again by a DOM morph, or a second gate must never run a script twice.
 const activated = new WeakSet<Element>();
+/**
+ * What has run, by content: a gated script or template that a DOM morph (or a careless page)
+ * re-creates from the same markup is the same script, and runs once per page. (The browser
+ * itself never runs a script that `innerHTML` or a clone of a run script puts back.)
+ */
+const ran = new Set<string>();
 const inspected = new WeakSet<Element>();
 /** URLs as they resolved when the element was first seen: a `<base>` added later cannot move them. */
 const urls = new WeakMap<Element, string>();
@@ -87,6 +92,15 @@ function runnable(type: string, el: Element): boolean {
   return true;
 }
 
+/** False when the same gated content has already run on this page; remembers it otherwise. */
+function once(el: Element, content: string): boolean {
+  const signature = `${el.localName}\n${categoryOf(el)}\n${attr(el, 'data-type')}\n${content}`;
+  return !ran.has(signature) && !!ran.add(signature);
+}
+
+/** The URL a gated element loads, as resolved when the gate first saw it (null: none it may load). */
+export const gatedUrl = (el: Element): string | null => urls.get(el) ?? null;
+
 /** On a page that uses CSP nonces, only gated scripts carrying the page's nonce may run. */
 let pageNonce = '';
 
@@ -97,9 +111,9 @@ let pageNonce = '';
  */
 export const requireNonce = (nonce: string) => (pageNonce = nonce);
 
-function carriesNonce(script: Element): boolean {
-  if (!pageNonce || (script as HTMLScriptElement).nonce === pageNonce) return true;
-  warn('nonce', quote(attr(script, 'src') || attr(script, 'href') || script.textContent));
+function carriesNonce(el: Element): boolean {
+  if (!pageNonce || (el as HTMLElement).nonce === pageNonce) return true;
+  warn('nonce', `<${el.localName}> ${quote(attr(el, 'src') || el.textContent)}`);
   return false;
 }
 
@@ -195,8 +209,10 @@ export class ScriptGate {
   }
 
   #loadFrame(frame: HTMLIFrameElement): void {
-    const src = urls.get(frame) ?? safeUrl(attr(frame, 'data-src'));
-    if (!src || frame.hasAttribute('srcdoc')) return;
+    const src = urls.get(frame);
+    if (!src) return;
+    // A srcdoc (reported: it showed before any consent) would win over the src.
+    frame.removeAttribute('srcdoc');
     frame.src = src;
     this.#frames.add(frame);
     this.#hooks.loaded?.(frame);
@@ -204,7 +220,7 @@ export class ScriptGate {
 
   /** Replaces a gated script by a live copy; resolves when the page may run the next one. */
   #runGated(original: HTMLScriptElement): Promise<void> {
-    if (!carriesNonce(original)) return Promise.resolve();
+    if (!carriesNonce(original) || !once(original, urls.get(original) ?? original.text)) return Promise.resolve();
     const copy = this.#liveCopy(original, attr(original, 'data-type'), true);
     original.replaceWith(copy);
     return this.#finished(copy, original);
@@ -232,23 +248,30 @@ export class ScriptGate {
   }
 
   /**
-   * Puts the template's content in its place. Its scripts keep the rules of gated scripts: the
-   * nonce, live copies made through our policy (a script the browser copied itself would be
-   * refused under Trusted Types), and document order — an external one has loaded before the
-   * next one runs. Scripts of other namespaces (`<svg><script>`) never run from a template.
+   * Puts the template's content in its place. Where the page uses nonces, the template must
+   * carry the page's nonce too: its content may hold scripts no query can see (inside a
+   * declarative shadow root) that the browser would run with our trust. Its scripts keep the
+   * rules of gated scripts: the nonce, live copies made through our policy (a script the
+   * browser copied itself would be refused under Trusted Types), and document order — an
+   * external one has loaded before the next one runs. A `<base>` never leaves a template, and
+   * scripts of other namespaces (`<svg><script>`) never run from one.
    */
   async #insertTemplate(template: HTMLTemplateElement): Promise<void> {
+    if (!carriesNonce(template) || !once(template, template.innerHTML)) return;
     const content = document.importNode(template.content, true);
     // Each runnable script waits for its turn behind a mark: a script element inserted with
     // text that did not come through a policy is a Trusted Types violation, even inert.
     const queue: Array<[Comment, HTMLScriptElement]> = [];
-    for (const script of Array.from(content.querySelectorAll('script'))) {
-      const type = attr(script, 'type');
-      if (!carriesNonce(script) || script.namespaceURI !== HTML_NS) script.remove();
-      else if (runnable(type, script)) {
+    for (const el of Array.from(content.querySelectorAll('script, base'))) {
+      const type = attr(el, 'type');
+      if (el.localName === 'base' || el.namespaceURI !== HTML_NS) {
+        warn('element', `<${el.localName}> in <template data-consent=${quote(categoryOf(template))}>`);
+        el.remove();
+      } else if (!carriesNonce(el)) el.remove();
+      else if (runnable(type, el)) {
         const mark = document.createComment('');
-        queue.push([mark, this.#liveCopy(script, type, false)]);
-        script.replaceWith(mark);
+        queue.push([mark, this.#liveCopy(el as HTMLScriptElement, type, false)]);
+        el.replaceWith(mark);
       }
     }
     template.replaceWith(content);
@@ -264,7 +287,7 @@ export class ScriptGate {
    * (none: classic). A gated original's own markers (`data-consent`, `data-type`) stay behind.
    */
   #liveCopy(original: HTMLScriptElement, type: string, gated: boolean): HTMLScriptElement {
-    const script = document.createElement('script');
+    const script = create('script');
     const tt = trustedTypes();
     for (const { name, value } of Array.from(original.attributes)) {
       if (name === 'type' || name === 'src' || (gated && (name === 'data-consent' || name === 'data-type'))) continue;
@@ -308,18 +331,20 @@ export class ScriptGate {
         }
       } else if (type === 'iframe') {
         const frame = el as HTMLIFrameElement;
-        if (frame.hasAttribute('src') || frame.hasAttribute('srcdoc')) {
-          warn('iframe-src', `${what} ${quote(attr(el, 'src') || 'srcdoc')}`);
+        if (frame.hasAttribute('src')) {
+          warn('iframe-src', `${what} ${quote(attr(el, 'src'))}`);
           continue;
         }
+        // Shown before any consent; on consent, the data-src takes its place.
+        if (frame.hasAttribute('srcdoc')) warn('iframe-src', `${what} srcdoc`);
         const url = safeUrl(attr(el, 'data-src'));
-        if (!url) {
+        if (url) urls.set(el, url);
+        else {
           warn('iframe-data-src', `${what} ${quote(attr(el, 'data-src'))}`);
           activated.add(el); // never: nothing to load, or not an http(s) URL
-          continue;
         }
-        urls.set(el, url);
-        if (!this.#hooks.isGranted(category)) this.#hooks.blocked?.(frame);
+        // Its placeholder says it is blocked (and offers nothing where there is nothing to load).
+        if (!url || !this.#hooks.isGranted(category)) this.#hooks.blocked?.(frame);
       } else if (!type) {
         warn('element', what);
         continue;

@@ -10,9 +10,11 @@ export type WarningCode =
   | 'locale-pack'
   | 'config'
   | 'config-json'
+  | 'define'
   | 'second-element'
   | 'set-consent'
   | 'dialog'
+  | 'render'
   | 'cookie-invalid'
   | 'cookie-duplicate'
   | 'cookie-blocked'
@@ -30,7 +32,22 @@ export type WarningCode =
   | 'integration'
   | 'receipt';
 
+/**
+ * At most this many warnings of one code in one task: a page (or a configuration) with 10,000
+ * mistakes must not flood the console, nor slow the page down by writing to it.
+ */
+const MAX_PER_CODE = 10;
+const counts = new Map<WarningCode, number>();
+
+/** Forgets the counts (tests that check many warnings in one task). */
+export const resetWarnings = () => counts.clear();
+
 export function warn(code: WarningCode, detail = '', ...more: unknown[]): void {
+  if (!counts.size) setTimeout(() => counts.clear());
+  const count = (counts.get(code) ?? 0) + 1;
+  counts.set(code, count);
+  if (count > MAX_PER_CODE + 1) return;
+  if (count > MAX_PER_CODE) detail = '… (more of these are not shown)';
   console.warn(`[ma-cookie-consent] ${code}: ${detail} (docs/warnings.md#${code})`, ...more);
 }
 

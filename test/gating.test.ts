@@ -207,7 +207,7 @@ describe('gated elements in a page (built bundle)', function () {
     const win = await openPage(key);
     expect(banner(win)).to.equal(null);
     await until(() => win.__runs.includes('template'));
-    expect(win.document.querySelector('iframe[data-consent]')!.src).to.equal(
+    expect(win.document.querySelector<HTMLIFrameElement>('iframe[data-consent]')!.src).to.equal(
       new URL(`/__hits/${key}-frame.js`, location.href).href,
     );
     await settle();
@@ -274,6 +274,7 @@ describe('gated elements in a page (built bundle)', function () {
     doc.body.append(lateFrame);
 
     const template = doc.createElement('template');
+    template.nonce = pageNonce(win); // on a nonce page, a gated template carries the nonce too
     template.dataset.consent = 'video';
     const content = doc.createElement('p');
     content.className = 'late-template';
@@ -304,6 +305,7 @@ describe('gated elements in a page (built bundle)', function () {
       lateFrame.dataset.consent = 'video';
       lateFrame.dataset.src = `/__hits/${key}-${name}-frame.js`;
       const template = doc.createElement('template');
+      template.nonce = pageNonce(win); // on a nonce page, a gated template carries the nonce too
       template.dataset.consent = 'video';
       const content = doc.createElement('p');
       content.className = `${name}-template`;

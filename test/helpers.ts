@@ -1,4 +1,5 @@
 /** Shared test helpers: a clean cookie jar and captured warnings. */
+import { resetWarnings } from '../src/warn.js';
 
 export function clearCookies(): void {
   for (const pair of document.cookie.split('; ')) {
@@ -38,6 +39,8 @@ export function validRecord(overrides: Record<string, unknown> = {}): Record<str
 
 /** Captures console.warn calls until restored. */
 export function captureWarnings(): { messages: string[]; restore(): void } {
+  // Warnings of one code are capped per task (src/warn.ts): each capture starts afresh.
+  resetWarnings();
   const original = console.warn;
   const messages: string[] = [];
   console.warn = (...args: unknown[]) => {

@@ -26,6 +26,11 @@ interface ConsentElement extends HTMLElement {
 
 const newKey = (name: string) => `${name}-${Math.random().toString(36).slice(2, 10)}`;
 const hits = async (name: string) => ((await (await fetch(`/__hits?key=${name}`)).json()) as { count: number }).count;
+/** Waits until the server has seen `count` requests for `name` (and no more). */
+async function untilHits(name: string, count: number) {
+  for (let i = 0; i < 80 && (await hits(name)) < count; i++) await wait(50);
+  expect(await hits(name), `requests for ${name}`).to.equal(count);
+}
 
 let frame: HTMLIFrameElement | null = null;
 
@@ -126,8 +131,7 @@ describe('placeholders for blocked embeds (built bundle)', function () {
       ['placeholder', { analytics: false, video: true }],
     ]);
     // Every iframe of the category loads, each once; their placeholders go.
-    for (const name of ['video', 'narrow', 'fluid', 'own'])
-      await until(async () => (await hits(`${key}-${name}`)) === 1);
+    for (const name of ['video', 'narrow', 'fluid', 'own']) await untilHits(`${key}-${name}`, 1);
     expect(win.document.querySelectorAll('ma-consent-placeholder')).to.have.length(1); // the map's
     expect(win.getComputedStyle(iframe(win, 'video')).display).to.equal('inline');
     expect(from(iframe(win, 'video').getBoundingClientRect()), 'the same box: nothing shifts').to.deep.equal(before);
@@ -171,7 +175,7 @@ describe('placeholders for blocked embeds (built bundle)', function () {
     await wait(200);
     expect(await hits(`${key}-late`)).to.equal(0);
     element(win).acceptAll();
-    await until(async () => (await hits(`${key}-late`)) === 1);
+    await untilHits(`${key}-late`, 1);
     expect(placeholderOf(win, 'late')).to.equal(null);
   });
 

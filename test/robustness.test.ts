@@ -55,7 +55,8 @@ function addGatedScripts(categories: readonly string[] = ['analytics']): void {
     const script = document.createElement('script');
     script.type = 'text/plain';
     script.dataset.consent = category;
-    script.text = `(window.__gated = window.__gated || []).push(${JSON.stringify(category)});`;
+    // Unique text: the same gated content runs once per page, and these tests share one page.
+    script.text = `(window.__gated = window.__gated || []).push(${JSON.stringify(category)}); // ${Math.random()}`;
     gated.append(script);
   }
   document.body.append(gated);

@@ -40,7 +40,9 @@ function gated(
   script.type = 'text/plain';
   script.dataset.consent = category;
   if (init.src) script.setAttribute('src', init.src);
-  if (init.code) script.text = init.code;
+  // Each element's code is unique: the same gated content runs once per page, and these tests
+  // share one page.
+  if (init.code) script.text = `${init.code} /* ${Math.random()} */`;
   for (const [name, value] of Object.entries(init.attrs ?? {})) script.setAttribute(name, value);
   return script;
 }

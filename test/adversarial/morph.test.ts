@@ -110,11 +110,20 @@ describe('re-marked and morphed elements', function () {
     });
     element(win).acceptAll();
     const frame = win.document.querySelector('iframe')!;
-    await until(() => frame.getAttribute('src') === `/__hits/${key}.js`);
+    await until(() => frame.src === new URL(`/__hits/${key}.js`, win.location.href).href);
     await untilHits(key, 1);
     frame.removeAttribute('src');
     frame.setAttribute('data-consent', 'video');
-    await nudge(win);
+    // Later decisions and gated insertions, without withdrawing video (a withdrawal unloads
+    // the category's iframes on purpose, and a new grant loads them again: docs/api.md §3).
+    const late = win.document.createElement('script');
+    late.type = 'text/plain';
+    late.dataset.consent = 'analytics';
+    late.text = "window.__runs.push('late')";
+    win.document.body.append(late);
+    await until(() => win.__runs.includes('late'));
+    element(win).setConsent({ analytics: true, video: true });
+    await settle();
     expect(frame.hasAttribute('src')).to.equal(false);
     expect(await hits(key)).to.equal(1);
   });

@@ -113,8 +113,8 @@ describe('placeholders for blocked embeds', function () {
     expect(win.__changes.at(-1)!.source).to.equal('placeholder');
     await settle();
     expect(win.__runs).to.deep.equal([]);
-    expect(win.document.querySelector('iframe[data-consent]')!.getAttribute('src')).to.equal(
-      '/__adv-missing/video.html',
+    expect(win.document.querySelector<HTMLIFrameElement>('iframe[data-consent]')!.src).to.equal(
+      new URL('/__adv-missing/video.html', win.location.href).href,
     );
     expect(!!win.document.querySelector('ma-consent-placeholder')).to.equal(false);
   });

@@ -18,7 +18,7 @@ import {
   openPage,
   settle,
   until,
-  untilHits,
+  warnings,
 } from './helpers.js';
 
 /** A nonce-based CSP with 'strict-dynamic', the bundle tag carrying the nonce. */
@@ -91,30 +91,42 @@ describe('foreign and nested elements the page author wrote in a gated template'
   beforeEach(clearCookies);
   afterEach(cleanUp);
 
-  it('an <svg><script> with the page nonce runs exactly once after consent', async () => {
+  // Decision (docs/security.md): scripts of other namespaces never run from a gated template,
+  // even the page author's own, signed with the nonce. They are removed, with a warning.
+  it('an <svg><script> with the page nonce is removed, with a warning, and never runs', async () => {
     const win = await openPage({
       ...SIGNED_PAGE,
-      body: `<template data-consent="analytics"><svg><script nonce="{{nonce}}">window.__runs.push('svg')</script></svg></template>`,
+      body:
+        `<template data-consent="analytics" nonce="{{nonce}}"><svg><script nonce="{{nonce}}">window.__runs.push('svg')</script></svg></template>` +
+        gatedInline('signed'),
     });
     element(win).acceptAll();
-    await until(() => win.__runs.includes('svg'));
-    element(win).setConsent({ analytics: true, video: true });
+    await until(() => win.__runs.includes('signed'));
     await settle();
-    expect(win.__runs).to.deep.equal(['svg']);
+    expect(win.__runs).to.deep.equal(['signed']);
+    expect(warnings(win).some((m) => m.includes('element: <script> in <template data-consent="analytics">'))).to.equal(
+      true,
+    );
+    expect(win.document.querySelector('svg script')).to.equal(null);
   });
 
-  it('an external <svg><script href> is loaded and run once after consent, never before', async () => {
+  it('an external <svg><script href> never runs, and consent requests nothing for it', async () => {
     const key = newKey('svghref');
     const win = await openPage({
-      body: `<template data-consent="analytics"><svg><script href="/__hits/${key}.js"></script></svg></template>`,
+      body:
+        `<template data-consent="analytics"><svg><script href="/__hits/${key}.js"></script></svg></template>` +
+        gatedInline('after', 'analytics', false),
     });
     await settle();
-    expect(await hits(key)).to.equal(0);
+    // Firefox's speculative parser may fetch URLs inside a <template> before any consent (its
+    // bug 1441044, pinned in test/gating.test.ts): a download, never a run. Chromium fetches none.
+    const before = await hits(key);
+    expect(before).to.be.at.most(1);
     element(win).acceptAll();
-    await untilHits(key, 1);
-    await until(() => win.__runs.includes(key));
+    await until(() => win.__runs.includes('after'));
     await settle();
-    expect(win.__runs).to.deep.equal([key]);
+    expect(await hits(key), 'nothing requested on consent').to.equal(before);
+    expect(win.__runs).to.deep.equal(['after']);
   });
 
   it('nested gated templates: the inner one waits for its own category', async () => {
