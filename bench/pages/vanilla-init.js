@@ -13,9 +13,9 @@ CookieConsent.run({
     translations: {
       fr: {
         consentModal: {
-          title: 'Les cookies sur ce site',
+          title: 'Cookies sur ce site',
           description:
-            "Ce site utilise des cookies, de petits fichiers texte enregistrés par votre navigateur. Les cookies nécessaires à son fonctionnement ne requièrent pas votre accord. Avec votre accord, un cookie de mesure d'audience enregistre aussi les pages consultées ainsi que la date et l'heure de consultation. Ces informations, exploitées sous forme globale pour comprendre l'usage de la plateforme et l'améliorer, ne permettent pas de vous identifier. Refuser ne vous empêche pas d'utiliser la plateforme ; seul le blocage de tous les cookies dans votre navigateur peut gêner la navigation.",
+            "Avec votre accord, nous mesurons l'audience du site (pages consultées, date et heure) pour l'améliorer, au moyen de statistiques globales qui ne servent pas à vous identifier. Vous pouvez refuser, et changer d'avis à tout moment.",
           acceptAllBtn: 'Tout accepter',
           acceptNecessaryBtn: 'Tout refuser',
           showPreferencesBtn: 'Personnaliser',
@@ -43,6 +43,11 @@ CookieConsent.run({
               description:
                 "Enregistre les pages consultées, la date et l'heure de consultation. Ces informations sont exploitées sous forme globale pour améliorer la plateforme et ne permettent pas de vous identifier.",
               linkedCategory: 'analytics',
+            },
+            {
+              title: 'À propos des cookies',
+              description:
+                "Un cookie est un petit fichier texte que votre navigateur enregistre lors de vos visites. Les cookies nécessaires au fonctionnement du site sont toujours actifs. Avec votre accord, un cookie de mesure d'audience enregistre les pages consultées ainsi que la date et l'heure de consultation. Ces informations sont exploitées sous forme globale, pour comprendre l'usage du site et l'améliorer ; elles ne servent pas à vous identifier. Refuser ne vous empêche pas d'utiliser le site. Bloquer tous les cookies dans votre navigateur peut toutefois gêner la navigation.",
             },
             {
               title: 'En savoir plus',

@@ -55,9 +55,9 @@ CookieConsent.run({
     translations: {
       fr: {
         consentModal: {
-          title: 'Les cookies sur ce site',
+          title: 'Cookies sur ce site',
           description:
-            "Ce site utilise des cookies, de petits fichiers texte enregistrés par votre navigateur. Les cookies nécessaires à son fonctionnement ne requièrent pas votre accord. Avec votre accord, un cookie de mesure d'audience enregistre aussi les pages consultées ainsi que la date et l'heure de consultation. Ces informations, exploitées sous forme globale pour comprendre l'usage de la plateforme et l'améliorer, ne permettent pas de vous identifier. Refuser ne vous empêche pas d'utiliser la plateforme ; seul le blocage de tous les cookies dans votre navigateur peut gêner la navigation.",
+            "Avec votre accord, nous mesurons l'audience du site (pages consultées, date et heure) pour l'améliorer, au moyen de statistiques globales qui ne servent pas à vous identifier. Vous pouvez refuser, et changer d'avis à tout moment.",
           acceptAllBtn: 'Tout accepter',
           acceptNecessaryBtn: 'Tout refuser',
           showPreferencesBtn: 'Personnaliser',
@@ -93,6 +93,11 @@ CookieConsent.run({
               linkedCategory: 'video',
             },
             {
+              title: 'À propos des cookies',
+              description:
+                "Un cookie est un petit fichier texte que votre navigateur enregistre lors de vos visites. Les cookies nécessaires au fonctionnement du site sont toujours actifs. Avec votre accord, un cookie de mesure d'audience enregistre les pages consultées ainsi que la date et l'heure de consultation. Ces informations sont exploitées sous forme globale, pour comprendre l'usage du site et l'améliorer ; elles ne servent pas à vous identifier. Refuser ne vous empêche pas d'utiliser le site. Bloquer tous les cookies dans votre navigateur peut toutefois gêner la navigation.",
+            },
+            {
               title: 'En savoir plus',
               description:
                 "Conformément à la loi n° 09-08, vous disposez d'un droit d'accès, de rectification et d'opposition. <a href=\"/cgu#article-6\">Conditions générales d'utilisation</a>",
@@ -104,7 +109,7 @@ CookieConsent.run({
         consentModal: {
           title: 'ملفات تعريف الارتباط على هذا الموقع',
           description:
-            'يستعمل هذا الموقع ملفات تعريف الارتباط، وهي ملفات نصية صغيرة يحفظها متصفحكم. ولا تستلزم ملفات تعريف الارتباط الضرورية لاشتغال الموقع موافقتكم. وبعد موافقتكم، يسجّل ملف تعريف ارتباط خاص بقياس نسبة الارتياد الصفحاتِ التي اطلعتم عليها وتاريخ الاطلاع وساعته. وتُستثمر هذه المعطيات بصفة إجمالية قصد فهم كيفية استعمال المنصة وتحسينها، ولا تُمكّن من التعرف على هويتكم. ولا يحول الرفض دون استعمالكم للمنصة، غير أن حظر جميع ملفات تعريف الارتباط في متصفحكم قد يعيق التصفح.',
+            'بعد موافقتكم، نُحصي زيارات الموقع (الصفحات المطّلَع عليها وتاريخ الاطلاع وساعته) قصد تحسينه، بإحصائيات إجمالية لا تُستعمَل للتعرف على هويتكم. ويمكنكم الرفض أو تغيير اختياركم في أي وقت.',
           acceptAllBtn: 'قبول الكل',
           acceptNecessaryBtn: 'رفض الكل',
           showPreferencesBtn: 'تخصيص الاختيارات',
@@ -137,6 +142,11 @@ CookieConsent.run({
               description:
                 'يتيح عرض مقاطع الفيديو التي تستضيفها جهة خارجية، والتي قد تضع ملفات تعريف الارتباط الخاصة بها وتعرف الصفحة التي شوهد فيها المقطع.',
               linkedCategory: 'video',
+            },
+            {
+              title: 'نبذة عن ملفات تعريف الارتباط',
+              description:
+                'ملف تعريف الارتباط ملف نصي صغير يحفظه متصفحكم أثناء زياراتكم. أما ملفات تعريف الارتباط الضرورية لاشتغال الموقع فهي مفعّلة دائمًا. وبعد موافقتكم، يُستعمَل ملف تعريف ارتباط لقياس الزيارات، يُسجِّل الصفحات التي تطّلعون عليها وتاريخ الاطلاع وساعته. وتُستعمَل هذه المعلومات بصفة إجمالية قصد فهم طريقة استعمال الموقع وتحسينه، ولا تُستعمَل للتعرف على هويتكم. لا يحول الرفض دون استعمالكم الموقع، غير أن تعطيل جميع ملفات تعريف الارتباط من خلال إعدادات متصفحكم قد يؤثر في سهولة التصفح.',
             },
             {
               title: 'لمزيد من المعلومات',
