@@ -1,7 +1,7 @@
 // One page load of one candidate, measured: the in-page observer (`observe`), the load itself
 // (`openPage`, shared with the profiler), and the figures taken once the page has settled (`runOnce`).
 /* global window, document, performance, PerformanceObserver, MutationObserver, MessageChannel,
-   addEventListener, requestAnimationFrame, getComputedStyle, innerHeight */
+   IntersectionObserver, addEventListener, requestAnimationFrame */
 
 export const THROTTLE = 4;
 export const VIEWPORT = { width: 412, height: 915 };
@@ -15,13 +15,15 @@ export const OBSERVER_URL = 'bench-observer.js';
 
 /**
  * Runs before any of the page's scripts. Records long tasks, layout shifts, the first click, and
- * when the banner is first visible (in the viewport, not hidden, opacity above 0) and fully
- * shown (opacity 1, no transition running): checked once per frame, and timed by a message
- * posted from that frame, which runs once the frame has been painted.
+ * when the banner is first visible (in the viewport, rendered, not hidden, opacity above 0) and
+ * fully shown (no transition or animation running any more).
  *
- * That check is script of the page too (ScriptDuration counts it, with the style and layout its
- * reads force): it keeps its own time in `observerMs`, and it runs longer for a banner that fades
- * in. `watchInsertions` is only called just before the click: a MutationObserver on the whole
+ * That check is script of the page too (ScriptDuration counts it), so it is made as cheap as it
+ * can be, the same for every candidate: once a frame it only looks for the banner (no style or
+ * layout read); once found, an IntersectionObserver (computed by the browser while it renders)
+ * says when it is in the viewport, `checkVisibility` whether it (and its ancestors) are shown,
+ * and `transitionend`/`animationend` when a fade-in ends. It keeps its own time in `observerMs`.
+ * `watchInsertions` is only called just before the click: a MutationObserver on the whole
  * document from the start would also run for every node the parser inserts.
  */
 function observe(findBanner) {
@@ -79,33 +81,60 @@ function observe(findBanner) {
   };
   let shown;
   bench.ready = Promise.all([new Promise((done) => (shown = done)), loaded]);
-  const stateOf = (el) => {
-    if (!el || !el.isConnected) return 0;
-    const box = el.getBoundingClientRect();
-    if (!box.width || !box.height || box.bottom <= 0 || box.top >= innerHeight) return 0;
-    if (getComputedStyle(el).visibility === 'hidden') return 0;
-    let opacity = 1;
-    for (let n = el; n && n.nodeType === 1; n = n.parentElement ?? n.getRootNode().host) {
-      const style = getComputedStyle(n);
-      if (style.display === 'none') return 0;
-      opacity *= Number(style.opacity);
-    }
-    if (opacity === 0) return 0;
-    return opacity < 1 || el.getAnimations().some((a) => a.playState === 'running') ? 1 : 2;
+  // The banner's element and its ancestors, through shadow roots: a fade-in may run on any.
+  const lineage = (el) => {
+    const set = new Set();
+    for (let n = el; n; n = n.parentElement ?? n.getRootNode().host) set.add(n);
+    return set;
   };
-  let sentVisible = false;
-  const frame = () => {
-    const start = performance.now();
-    const state = stateOf(find());
-    if (state >= 1 && !sentVisible) {
-      sentVisible = true;
-      channel.port2.postMessage('visible');
-    }
-    if (state === 2) channel.port2.postMessage('shown');
-    else requestAnimationFrame(frame);
-    bench.observerMs += performance.now() - start;
+  const timed =
+    (work) =>
+    (...args) => {
+      const start = performance.now();
+      work(...args);
+      bench.observerMs += performance.now() - start;
+    };
+  let banner = null;
+  let inView = false;
+  let visible = false;
+  let done = false;
+  // Called when the browser has just rendered (an IntersectionObserver's report, a fade's frames
+  // or its end): style and layout are clean, so these reads force nothing.
+  const check = timed(() => {
+    if (done || !banner || !inView) return;
+    const options = { opacityProperty: true, visibilityProperty: true, contentVisibilityAuto: true };
+    if (!banner.checkVisibility(options)) return;
+    if (!visible) channel.port2.postMessage('visible');
+    visible = true;
+    const family = lineage(banner);
+    const fading = banner
+      .getAnimations({ subtree: true })
+      .concat(document.getAnimations().filter((a) => family.has(a.effect?.target)))
+      .some((a) => a.playState === 'running');
+    if (fading) return;
+    done = true;
+    channel.port2.postMessage('shown');
+  });
+  // During a fade-in, the first frame with an opacity above 0 is looked for frame by frame.
+  const fade = () => {
+    check();
+    if (!visible && !done) requestAnimationFrame(fade);
   };
-  requestAnimationFrame(frame);
+  addEventListener('transitionrun', () => requestAnimationFrame(fade), true);
+  addEventListener('animationstart', () => requestAnimationFrame(fade), true);
+  addEventListener('transitionend', check, true);
+  addEventListener('animationend', check, true);
+  // Until the banner exists, each frame only looks for it: no style or layout is read, so the
+  // page's first layout is not forced into the page's script time.
+  const look = timed(() => {
+    banner = find();
+    if (!banner) return requestAnimationFrame(look);
+    new IntersectionObserver((entries) => {
+      inView = entries.some((e) => e.isIntersecting);
+      check();
+    }).observe(banner);
+  });
+  requestAnimationFrame(look);
 }
 
 // ---- one run ------------------------------------------------------------------------------------

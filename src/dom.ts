@@ -4,10 +4,14 @@
  * `<img name="currentScript">`, `<form name="readyState">`) shadows the document's own
  * property of that name, and must never be able to lie to the gate or the store.
  */
-function getter<T>(name: string): () => T | undefined {
+function getter<T>(name: string, live = false): () => T | undefined {
+  let get = Object.getOwnPropertyDescriptor(Document.prototype, name)?.get;
   return () => {
+    // The cookie is read through the prototype as it is now: a privacy extension (or a test)
+    // may wrap it there. The others are read often, while the page is parsed: found once.
+    if (live) get = Object.getOwnPropertyDescriptor(Document.prototype, name)?.get;
     try {
-      return Object.getOwnPropertyDescriptor(Document.prototype, name)?.get?.call(document) as T | undefined;
+      return get?.call(document) as T | undefined;
     } catch {
       // document.cookie throws in sandboxed frames without allow-same-origin
       return undefined;
@@ -15,7 +19,7 @@ function getter<T>(name: string): () => T | undefined {
   };
 }
 
-const cookie = getter<string>('cookie');
+const cookie = getter<string>('cookie', true);
 const readyState = getter<DocumentReadyState>('readyState');
 const documentElement = getter<HTMLElement>('documentElement');
 const body = getter<HTMLElement | null>('body');

@@ -103,6 +103,7 @@ const base = css`
   }
 `;
 
+/** The first layer, the confirmation and the manage button: what a page load needs. */
 export const styles = [
   base,
   css`
@@ -144,13 +145,6 @@ export const styles = [
       font-size: 1.25rem;
       line-height: inherit;
     }
-    h3 {
-      margin: 1rem 0 0.5rem;
-      font-size: 1.0625rem;
-    }
-    .small {
-      font-size: 0.9375rem;
-    }
     .actions {
       display: flex;
       flex-wrap: wrap;
@@ -185,103 +179,6 @@ export const styles = [
       box-shadow:
         0 0 0 7px var(--ma-consent-bg, var(--_bg)),
         0 2px 8px rgb(0 0 0 / 0.3);
-    }
-
-    dialog {
-      box-sizing: border-box;
-      inline-size: min(42rem, calc(100vw - 1rem));
-      max-block-size: calc(100dvh - 1rem);
-      padding: 1.25rem;
-      border: 2px solid var(--_muted);
-      border-radius: var(--ma-consent-radius, 4px);
-      background: var(--ma-consent-bg, var(--_bg));
-      color: var(--ma-consent-fg, var(--_fg));
-    }
-    dialog::backdrop {
-      background: rgb(0 0 0 / 0.55);
-    }
-    .notice {
-      padding: 0.5rem 0.75rem;
-      border-inline-start: 4px solid var(--ma-consent-accent, var(--_accent));
-    }
-    fieldset {
-      margin: 0 0 1rem;
-      padding: 0;
-      border: 0;
-      min-inline-size: 0;
-    }
-    legend {
-      padding: 0;
-      margin-block-end: 0.25rem;
-      font-weight: 700;
-    }
-    .category {
-      display: flex;
-      align-items: flex-start;
-      justify-content: space-between;
-      gap: 1rem;
-      padding-block: 0.75rem;
-      border-block-start: 1px solid var(--_muted);
-    }
-    .category label {
-      font-weight: 700;
-    }
-    .category p {
-      margin: 0.25rem 0 0;
-    }
-
-    .switch {
-      position: relative;
-      display: inline-flex;
-      flex: none;
-      align-items: center;
-      gap: 0.5rem;
-    }
-    .switch input {
-      position: absolute;
-      inset-block-start: 0;
-      inset-inline-start: 0;
-      inline-size: 3rem;
-      block-size: 1.75rem;
-      margin: 0;
-      opacity: 0;
-      cursor: pointer;
-    }
-    .switch input:disabled {
-      cursor: not-allowed;
-    }
-    .track {
-      box-sizing: border-box;
-      display: inline-flex;
-      align-items: center;
-      inline-size: 3rem;
-      block-size: 1.75rem;
-      padding: 2px;
-      border: 2px solid var(--_muted);
-      border-radius: 1rem;
-    }
-    .track::before {
-      content: '';
-      inline-size: 1.125rem;
-      block-size: 1.125rem;
-      border-radius: 50%;
-      background: var(--_muted);
-    }
-    input:checked + .track {
-      justify-content: flex-end;
-      border-color: var(--ma-consent-accent, var(--_accent));
-      background: var(--ma-consent-accent, var(--_accent));
-    }
-    input:checked + .track::before {
-      background: var(--ma-consent-accent-contrast, var(--_accent-fg));
-    }
-    input:focus-visible + .track {
-      outline: 3px solid var(--_focus);
-      outline-offset: 2px;
-    }
-    .state {
-      min-inline-size: 4.5rem;
-      font-size: 0.875rem;
     }
 
     /*
@@ -324,9 +221,6 @@ export const styles = [
       .docked {
         scroll-padding-block-end: 9rem;
       }
-      .category {
-        flex-direction: column;
-      }
     }
 
     @media (prefers-reduced-motion: reduce) {
@@ -334,33 +228,149 @@ export const styles = [
         transition: none !important;
       }
     }
-
-    @media (forced-colors: active) {
-      .track,
-      dialog {
-        border-color: ButtonText;
-      }
-      .track,
-      .track::before {
-        forced-color-adjust: none;
-        background: Canvas;
-      }
-      .track::before {
-        background: ButtonText;
-      }
-      input:checked + .track {
-        border-color: Highlight;
-        background: Highlight;
-      }
-      input:checked + .track::before {
-        background: HighlightText;
-      }
-      input:focus-visible + .track {
-        outline-color: Highlight;
-      }
-    }
   `,
 ];
+
+/**
+ * The preferences dialog: its stylesheet is parsed the first time the dialog opens (most
+ * visitors never open it), not on every page load.
+ */
+export const dialogStyles = css`
+  dialog {
+    box-sizing: border-box;
+    inline-size: min(42rem, calc(100vw - 1rem));
+    max-block-size: calc(100dvh - 1rem);
+    padding: 1.25rem;
+    border: 2px solid var(--_muted);
+    border-radius: var(--ma-consent-radius, 4px);
+    background: var(--ma-consent-bg, var(--_bg));
+    color: var(--ma-consent-fg, var(--_fg));
+  }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.55);
+  }
+  h3 {
+    margin: 1rem 0 0.5rem;
+    font-size: 1.0625rem;
+  }
+  .small {
+    font-size: 0.9375rem;
+  }
+  .notice {
+    padding: 0.5rem 0.75rem;
+    border-inline-start: 4px solid var(--ma-consent-accent, var(--_accent));
+  }
+  fieldset {
+    margin: 0 0 1rem;
+    padding: 0;
+    border: 0;
+    min-inline-size: 0;
+  }
+  legend {
+    padding: 0;
+    margin-block-end: 0.25rem;
+    font-weight: 700;
+  }
+  .category {
+    display: flex;
+    align-items: flex-start;
+    justify-content: space-between;
+    gap: 1rem;
+    padding-block: 0.75rem;
+    border-block-start: 1px solid var(--_muted);
+  }
+  .category label {
+    font-weight: 700;
+  }
+  .category p {
+    margin: 0.25rem 0 0;
+  }
+
+  .switch {
+    position: relative;
+    display: inline-flex;
+    flex: none;
+    align-items: center;
+    gap: 0.5rem;
+  }
+  .switch input {
+    position: absolute;
+    inset-block-start: 0;
+    inset-inline-start: 0;
+    inline-size: 3rem;
+    block-size: 1.75rem;
+    margin: 0;
+    opacity: 0;
+    cursor: pointer;
+  }
+  .switch input:disabled {
+    cursor: not-allowed;
+  }
+  .track {
+    box-sizing: border-box;
+    display: inline-flex;
+    align-items: center;
+    inline-size: 3rem;
+    block-size: 1.75rem;
+    padding: 2px;
+    border: 2px solid var(--_muted);
+    border-radius: 1rem;
+  }
+  .track::before {
+    content: '';
+    inline-size: 1.125rem;
+    block-size: 1.125rem;
+    border-radius: 50%;
+    background: var(--_muted);
+  }
+  input:checked + .track {
+    justify-content: flex-end;
+    border-color: var(--ma-consent-accent, var(--_accent));
+    background: var(--ma-consent-accent, var(--_accent));
+  }
+  input:checked + .track::before {
+    background: var(--ma-consent-accent-contrast, var(--_accent-fg));
+  }
+  input:focus-visible + .track {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  .state {
+    min-inline-size: 4.5rem;
+    font-size: 0.875rem;
+  }
+
+  @media (max-width: 30rem) {
+    .category {
+      flex-direction: column;
+    }
+  }
+
+  @media (forced-colors: active) {
+    .track,
+    dialog {
+      border-color: ButtonText;
+    }
+    .track,
+    .track::before {
+      forced-color-adjust: none;
+      background: Canvas;
+    }
+    .track::before {
+      background: ButtonText;
+    }
+    input:checked + .track {
+      border-color: Highlight;
+      background: Highlight;
+    }
+    input:checked + .track::before {
+      background: HighlightText;
+    }
+    input:focus-visible + .track {
+      outline-color: Highlight;
+    }
+  }
+`;
 
 /**
  * The placeholder of a blocked embed. Its size (the iframe's) is set on the host by the

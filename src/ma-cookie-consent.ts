@@ -1,4 +1,4 @@
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { adoptStyles, html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { Translation } from '../locales/types.js';
 import * as convert from './attributes.js';
 import { normalizeConfig, readConfigBlock, type ConsentConfig } from './config.js';
@@ -12,7 +12,7 @@ import { categoryText, fill, hasLocale, onLocale, primary, resolveLang, translat
 import { OpenTriggers } from './open-triggers.js';
 import { PagePadding } from './page-padding.js';
 import { say, sayIn } from './say.js';
-import { styles } from './ma-cookie-consent.styles.js';
+import { dialogStyles, styles } from './ma-cookie-consent.styles.js';
 import { quote, warn } from './warn.js';
 
 /** What placeholders follow: the language, texts and theme the element shows. */
@@ -196,6 +196,9 @@ export class MaCookieConsent extends LitElement {
     if (!this.#consent.active || this.#dialog?.open) return;
     this.#opener = deepActiveElement();
     this.#draft = core.choice();
+    // The dialog's stylesheet is parsed now, the first time it is needed.
+    if (!this.#dialogWanted)
+      adoptStyles(this.renderRoot as ShadowRoot, [...MaCookieConsent.elementStyles, dialogStyles]);
     this.#dialogWanted = true;
     this.requestUpdate();
     await this.updateComplete;

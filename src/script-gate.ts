@@ -131,6 +131,7 @@ function safeUrl(value: string): string | null {
 export class ScriptGate {
   readonly #hooks: GateHooks;
   #observer: MutationObserver | null = null;
+  #stopped = false;
   #queue: Promise<void> = Promise.resolve();
   /** Updates started and not yet finished (the one running and those queued behind it). */
   #running = 0;
@@ -145,21 +146,50 @@ export class ScriptGate {
   /** Checks the markup already there, watches for more, and activates what is granted. */
   start(): Promise<void> {
     this.#inspect(all(SELECTOR));
-    this.#observer = new MutationObserver((records) => {
-      const found: Element[] = [];
-      for (const record of records)
-        for (const node of record.addedNodes)
-          if (node instanceof Element)
-            found.push(...(node.matches(SELECTOR) ? [node] : []), ...node.querySelectorAll(SELECTOR));
-      this.#inspect(found);
-      if (found.length) void this.update();
-    });
-    this.#observer.observe(root(), { childList: true, subtree: true });
-    if (parsing()) addEventListener('DOMContentLoaded', () => void this.update(), { once: true });
+    if (parsing()) {
+      // While the page is parsed, a MutationObserver on the document would run for every node
+      // the parser inserts. A look before each frame is painted finds the new gated elements
+      // just as early for what the visitor sees (a placeholder takes its iframe's place before
+      // the first paint), and the end of parsing catches the rest.
+      const look = () => {
+        if (!this.#stopped && parsing()) {
+          this.#found(all(SELECTOR).filter((el) => !inspected.has(el)));
+          requestAnimationFrame(look);
+        }
+      };
+      requestAnimationFrame(look);
+      addEventListener('DOMContentLoaded', () => this.#watch(), { once: true });
+    } else this.#watch();
     return this.update();
   }
 
+  /** After parsing: elements added later are seen as they come. */
+  #watch(): void {
+    if (this.#stopped) return;
+    this.#found(all(SELECTOR).filter((el) => !inspected.has(el)));
+    void this.update();
+    this.#observer = new MutationObserver((records) => {
+      const found: Element[] = [];
+      for (const record of records)
+        for (const node of record.addedNodes) {
+          if (node.nodeType !== 1) continue;
+          const el = node as Element;
+          if (el.hasAttribute('data-consent')) found.push(el);
+          if (el.firstElementChild) found.push(...el.querySelectorAll(SELECTOR));
+        }
+      this.#found(found);
+    });
+    this.#observer.observe(root(), { childList: true, subtree: true });
+  }
+
+  #found(elements: Element[]): void {
+    if (!elements.length) return;
+    this.#inspect(elements);
+    void this.update();
+  }
+
   stop(): void {
+    this.#stopped = true;
     this.#observer?.disconnect();
     this.#observer = null;
   }

@@ -4,10 +4,10 @@
  * isolation checked by where the glyphs really land on screen.
  */
 import { expect } from '@open-wc/testing';
-import { placeholderStyles, styles } from '../src/ma-cookie-consent.styles.js';
+import { dialogStyles, placeholderStyles, styles } from '../src/ma-cookie-consent.styles.js';
 
-/** Every stylesheet of ours: the element's and the placeholder's. */
-const sheets = [...new Set([...styles, ...placeholderStyles])];
+/** Every stylesheet of ours: the element's, its dialog's and the placeholder's. */
+const sheets = [...new Set([...styles, dialogStyles, ...placeholderStyles])];
 import {
   allElements,
   backgroundOf,
