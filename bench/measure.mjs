@@ -1,6 +1,6 @@
 // One page load of one candidate, measured: the in-page observer (`observe`), the load itself
 // (`openPage`, shared with the profiler), and the figures taken once the page has settled (`runOnce`).
-/* global window, document, performance, PerformanceObserver, MutationObserver, MessageChannel,
+/* global window, document, performance, PerformanceObserver, MutationObserver,
    IntersectionObserver, addEventListener, requestAnimationFrame */
 
 export const THROTTLE = 4;
@@ -71,14 +71,6 @@ function observe(findBanner) {
     return;
   }
   const find = new Function(`return ${findBanner}`);
-  const channel = new MessageChannel();
-  channel.port1.onmessage = ({ data }) => {
-    if (data === 'visible') bench.visibleAt ??= performance.now();
-    if (data === 'shown') {
-      bench.shownAt ??= performance.now();
-      shown();
-    }
-  };
   let shown;
   bench.ready = Promise.all([new Promise((done) => (shown = done)), loaded]);
   // The banner's element and its ancestors, through shadow roots: a fade-in may run on any.
@@ -96,42 +88,41 @@ function observe(findBanner) {
     };
   let banner = null;
   let inView = false;
-  let visible = false;
-  let done = false;
-  // Called when the browser has just rendered (an IntersectionObserver's report, a fade's frames
-  // or its end): style and layout are clean, so these reads force nothing.
-  const check = timed(() => {
-    if (done || !banner || !inView) return;
+  // `at`: when the state being checked was rendered (an IntersectionObserver entry's time, a
+  // frame's time, an event's time), not when this code got to run: on a page still being
+  // parsed, tasks wait, and the banner was on screen before they ran.
+  const check = timed((at) => {
+    if (bench.shownAt !== null || !banner || !inView) return;
     const options = { opacityProperty: true, visibilityProperty: true, contentVisibilityAuto: true };
     if (!banner.checkVisibility(options)) return;
-    if (!visible) channel.port2.postMessage('visible');
-    visible = true;
+    bench.visibleAt ??= at;
     const family = lineage(banner);
     const fading = banner
       .getAnimations({ subtree: true })
       .concat(document.getAnimations().filter((a) => family.has(a.effect?.target)))
       .some((a) => a.playState === 'running');
     if (fading) return;
-    done = true;
-    channel.port2.postMessage('shown');
+    bench.shownAt = at;
+    shown();
   });
   // During a fade-in, the first frame with an opacity above 0 is looked for frame by frame.
-  const fade = () => {
-    check();
-    if (!visible && !done) requestAnimationFrame(fade);
+  const fade = (time) => {
+    check(time);
+    if (bench.visibleAt === null) requestAnimationFrame(fade);
   };
   addEventListener('transitionrun', () => requestAnimationFrame(fade), true);
   addEventListener('animationstart', () => requestAnimationFrame(fade), true);
-  addEventListener('transitionend', check, true);
-  addEventListener('animationend', check, true);
+  addEventListener('transitionend', (event) => check(event.timeStamp), true);
+  addEventListener('animationend', (event) => check(event.timeStamp), true);
   // Until the banner exists, each frame only looks for it: no style or layout is read, so the
   // page's first layout is not forced into the page's script time.
   const look = timed(() => {
     banner = find();
     if (!banner) return requestAnimationFrame(look);
     new IntersectionObserver((entries) => {
-      inView = entries.some((e) => e.isIntersecting);
-      check();
+      const entry = entries.find((e) => e.isIntersecting);
+      inView = !!entry;
+      if (entry) check(entry.time);
     }).observe(banner);
   });
   requestAnimationFrame(look);

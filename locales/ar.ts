@@ -67,7 +67,7 @@ const ar: Translation = {
 
   blockedTitle: 'محتوى محجوب: {title}',
   blockedText: 'يُقدِّم هذا المحتوى موقعُ {host}، وعرضه يعني السماح بملفات تعريف الارتباط من فئة «{category}».',
-  allow: 'السماح بفئة «{category}» وعرض المحتوى',
+  allow: 'السماح بـ«{category}»',
   openOn: 'فتح على {host}',
   notOffered: 'لا يمكن عرض هذا المحتوى في هذه الصفحة.',
 };

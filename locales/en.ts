@@ -59,7 +59,7 @@ const en: Translation = {
 
   blockedTitle: 'Blocked content: {title}',
   blockedText: 'This content is provided by {host}. Showing it means allowing cookies of the “{category}” category.',
-  allow: 'Allow “{category}” and show',
+  allow: 'Allow “{category}”',
   openOn: 'Open on {host}',
   notOffered: 'This content cannot be shown on this page.',
 };

@@ -60,7 +60,7 @@ const fr: Translation = {
   blockedTitle: 'Contenu bloqué : {title}',
   blockedText:
     "Ce contenu est fourni par {host}. L'afficher revient à autoriser les cookies de la catégorie « {category} ».",
-  allow: 'Autoriser « {category} » et afficher',
+  allow: 'Autoriser « {category} »',
   openOn: 'Ouvrir sur {host}',
   notOffered: 'Ce contenu ne peut pas être affiché sur cette page.',
 };

@@ -379,25 +379,32 @@ export const dialogStyles = css`
 export const placeholderStyles = [
   base,
   css`
-    /* The iframe's width is set on the host and its aspect ratio in --_ratio by the component;
-       where the text needs more room (a narrow column), the box grows rather than hide the
-       button (a box with an aspect ratio grows to fit its content). */
+    /* The iframe's width is set on the host and its aspect ratio in --_ratio by the component:
+       the box is the iframe's, so nothing moves when the content loads, also on a page painted
+       before the component started. Where the texts need more room (a narrow column), the
+       title and the button come first, and the rest scrolls inside the box. */
     :host {
       box-sizing: border-box;
       max-inline-size: 100%;
+      container-type: inline-size;
     }
     .root {
       box-sizing: border-box;
       aspect-ratio: var(--_ratio, 16 / 9);
+      overflow: auto;
       display: flex;
       flex-direction: column;
       align-items: flex-start;
-      justify-content: center;
+      justify-content: safe center;
       gap: 0.5rem;
       padding: 0.75rem 1rem;
       border: 2px dashed var(--_muted);
       border-radius: var(--ma-consent-radius, 4px);
       background: var(--ma-consent-bg, var(--_bg));
+    }
+    /* In a small box, each keeps its own height and the box scrolls (nothing is squeezed). */
+    .root > * {
+      flex: none;
     }
     p {
       margin: 0;
@@ -411,6 +418,13 @@ export const placeholderStyles = [
     a {
       display: inline-block;
       padding-block: 0.25rem;
+    }
+    /* A small box (a phone's column): a little less of everything but the button. */
+    @container (max-width: 22rem) {
+      .root {
+        padding: 0.5rem 0.75rem;
+        font-size: 0.875rem;
+      }
     }
   `,
 ];
