@@ -16,23 +16,33 @@ const RUNS = Number(process.env.BENCH_PROFILE_RUNS ?? 8);
 const SAMPLING_INTERVAL_US = 100;
 const TOP = 20;
 
-/** Profiles `candidate` and prints the table; `root` is the repository. */
-export async function profile(browser, base, candidate, root) {
+/**
+ * Profiles `candidate` and prints the table; `root` is the repository. `phase`: `load` (from just
+ * before the navigation until the page settled) or `accept` (from the click on accept until the
+ * gated analytics script has run).
+ */
+export async function profile(browser, base, candidate, root, phase = 'load') {
   const bundle = bundleMapper(root);
   const totals = new Map(); // key → { label, ms }
   let jsMs = 0;
   let programMs = 0;
   const scriptDurations = [];
   for (let run = 0; run < RUNS; run++) {
-    const { context, cdp } = await openPage(browser, base, candidate, {
+    const start = async (session) => {
+      await session.send('Profiler.enable');
+      await session.send('Profiler.setSamplingInterval', { interval: SAMPLING_INTERVAL_US });
+      await session.send('Profiler.start');
+    };
+    const { context, page, cdp } = await openPage(browser, base, candidate, {
       throttled: true,
-      beforeLoad: async (session) => {
-        await session.send('Profiler.enable');
-        await session.send('Profiler.setSamplingInterval', { interval: SAMPLING_INTERVAL_US });
-        await session.send('Profiler.start');
-      },
+      beforeLoad: phase === 'load' ? start : undefined,
     });
     try {
+      if (phase === 'accept') {
+        await start(cdp);
+        await page.locator(candidate.accept).first().click();
+        await page.waitForFunction(() => window.__analyticsAt !== undefined, null, { polling: 20 });
+      }
       const { profile: p } = await cdp.send('Profiler.stop');
       const { metrics } = await cdp.send('Performance.getMetrics');
       scriptDurations.push(metrics.find((m) => m.name === 'ScriptDuration').value * 1000);
@@ -76,7 +86,7 @@ export async function profile(browser, base, candidate, root) {
   const meanScript = scriptDurations.reduce((s, v) => s + v, 0) / RUNS;
   const lines = [
     `Profile of \`${candidate.id}\` (${candidate.label}): ${RUNS} first-visit loads, CPU throttled ${THROTTLE}×, ` +
-      `sampled every ${SAMPLING_INTERVAL_US} µs from just before the navigation until the page settled.`,
+      `sampled every ${SAMPLING_INTERVAL_US} µs ${phase === 'load' ? 'from just before the navigation until the page settled' : 'from the click on accept until the gated analytics script ran'}.`,
     `JavaScript per load: ${perLoad(jsMs).toFixed(1)} ms of samples (every frame but (program), (idle) and (root)); ` +
       `(program), the browser's own work outside JavaScript: ${perLoad(programMs).toFixed(1)} ms; ` +
       `CDP ScriptDuration of the same loads: ${meanScript.toFixed(1)} ms (the profiler's own overhead is in both).`,

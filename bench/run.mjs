@@ -6,6 +6,8 @@
 //
 //   npm run bench -- --profile[=<id>]  instead: where the JavaScript time of one candidate goes
 //                                      (default ours-head; see bench/profile.mjs)
+//   npm run bench -- --profile-accept[=<id>]  the same, from the click on accept until the gated
+//                                      analytics script has run
 //   BENCH_RUNS=15            throttled runs per candidate (at least 15 for the published table)
 //   BENCH_UNTHROTTLED_RUNS=5 unthrottled runs per candidate, for the long-task check
 //   BENCH_PROFILE_RUNS=8     page loads profiled with --profile
@@ -32,11 +34,13 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const UNTHROTTLED_RUNS = Number(process.env.BENCH_UNTHROTTLED_RUNS ?? 5);
 
 function parseArgs(argv) {
-  const options = { profile: null };
+  const options = { profile: null, phase: 'load' };
   for (const arg of argv) {
-    if (arg === '--profile') options.profile = 'ours-head';
-    else if (arg.startsWith('--profile=')) options.profile = arg.slice('--profile='.length);
-    else {
+    const [name, value] = arg.split('=');
+    if (name === '--profile' || name === '--profile-accept') {
+      options.profile = value ?? 'ours-head';
+      options.phase = name === '--profile' ? 'load' : 'accept';
+    } else {
       console.error(`Unknown argument ${arg}. Usage: node bench/run.mjs [--profile[=<candidate id>]]`);
       process.exit(1);
     }
@@ -151,6 +155,7 @@ async function main() {
         server.url,
         compared.find((c) => c.id === options.profile),
         root,
+        options.phase,
       );
       return;
     }
