@@ -282,6 +282,32 @@ describe('<ma-cookie-consent>', () => {
       expect(dialog.open).to.equal(true);
       dialog.close();
     });
+
+    it('a data-consent-open element that cannot take focus is made operable by keyboard, with a warning', async () => {
+      const warnings = captureWarnings();
+      let wrapper: HTMLElement;
+      try {
+        wrapper = await fixture<HTMLDivElement>(html`<div>
+          <ma-cookie-consent></ma-cookie-consent>
+          <span data-consent-open>Cookies</span>
+          <li data-consent-open role="link">Gérer</li>
+        </div>`);
+      } finally {
+        warnings.restore();
+      }
+      const el = wrapper!.querySelector('ma-cookie-consent')!;
+      const [span, li] = wrapper!.querySelectorAll<HTMLElement>('[data-consent-open]');
+      expect(span.tabIndex).to.equal(0);
+      expect(span.getAttribute('role')).to.equal('button');
+      expect(li.getAttribute('role'), 'a role the page gave is kept').to.equal('link');
+      expect(warnings.messages.filter((m) => m.includes('open-trigger: <span>'))).to.have.length(1);
+      span.focus();
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      const dialog = part(el, 'dialog') as HTMLDialogElement;
+      expect(dialog.open).to.equal(true);
+      dialog.close();
+    });
   });
 
   describe('keyboard only (real keys)', () => {

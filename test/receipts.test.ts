@@ -7,6 +7,7 @@
 import { expect } from '@open-wc/testing';
 import '../src/index.js';
 import type { MaCookieConsent } from '../src/ma-cookie-consent.js';
+import fr from '../locales/fr.js';
 import { captureWarnings, clearCookies, storedConsent, until, wait } from './helpers.js';
 
 interface Receipt {
@@ -266,5 +267,58 @@ describe('proof of consent (log-endpoint)', () => {
     expect(el.consent).not.to.equal(null);
     expect(watch.beacons).to.deep.equal([]);
     expect(await receiptsFor(el.consent!.id)).to.deep.equal([]);
+  });
+
+  it("a decision in the dialog hashes the dialog's texts, as docs/security.md lists them", async () => {
+    const config = JSON.stringify({
+      categories: { video: { label: { fr: 'Vidéos' }, description: { fr: 'Vidéos intégrées.' } } },
+    });
+    const el = await mount({ 'log-endpoint': ENDPOINT, lang: 'fr', categories: 'analytics video' }, config);
+    await el.showPreferences();
+    click(el, 'save');
+    const [receipt] = await arrived(el.consent!.id);
+    expect(receipt.source).to.equal('preferences');
+    const shown = [
+      fr.dialogTitle,
+      fr.dialogIntro,
+      fr.analyticsLabel,
+      fr.analyticsDescription,
+      'Vidéos',
+      'Vidéos intégrées.',
+      fr.aboutCookies,
+      fr.aboutAudience,
+      fr.aboutRefusal,
+      fr.rights,
+    ].join('\n');
+    expect(receipt.textHash).to.equal(await sha256(shown));
+    // The dialog shows those texts: the hash is of what the visitor could read there.
+    const dialog = el.shadowRoot!.querySelector('dialog')!;
+    for (const text of [fr.dialogIntro, fr.aboutAudience, 'Vidéos intégrées.'])
+      expect(dialog.textContent).to.contain(text);
+  });
+
+  it("a decision in a placeholder hashes the placeholder's title and text, as shown", async () => {
+    const el = await mount({ 'log-endpoint': ENDPOINT, lang: 'fr', categories: 'analytics video' });
+    const frame = document.createElement('iframe');
+    frame.dataset.consent = 'video';
+    frame.dataset.src = '/__embed/receipt.html';
+    frame.title = 'Le zellige';
+    document.body.append(frame);
+    mounted.push(frame);
+    await until(() => !!frame.previousElementSibling?.shadowRoot?.querySelector('[part~="allow"]'));
+    const placeholder = frame.previousElementSibling!;
+    const box = placeholder.shadowRoot!.querySelector('[part~="placeholder"]')!;
+    const shown = [
+      box.querySelector('.title')!.textContent!.trim(),
+      box.querySelector('.text')!.textContent!.trim(),
+    ].join('\n');
+    expect(shown).to.equal(
+      `Contenu bloqué : Le zellige\nCe contenu est fourni par ${location.host}. L'afficher revient à autoriser les cookies de la catégorie « video ».`,
+    );
+    placeholder.shadowRoot!.querySelector<HTMLButtonElement>('[part~="allow"]')!.click();
+    const [receipt] = await arrived(el.consent!.id);
+    expect(receipt).to.include({ source: 'placeholder', lang: 'fr' });
+    expect(receipt.categories).to.deep.equal({ analytics: false, video: true });
+    expect(receipt.textHash).to.equal(await sha256(shown));
   });
 });
