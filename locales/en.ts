@@ -28,8 +28,8 @@ const en: Translation = {
   confirmAccepted: 'You have accepted all optional cookies.',
   confirmRefused: 'You have refused all optional cookies: only necessary cookies are used.',
   confirmCustom: 'Your choices have been saved.',
-  allowedList: 'Allowed: {list}.',
-  refusedList: 'Refused: {list}.',
+  allowedList: 'Allowed categories: {list}.',
+  refusedList: 'Refused categories: {list}.',
   confirmChange: 'You can change this choice at any time from “Manage cookies”.',
   savedOn: 'Date of the choice: {date}.',
 
@@ -43,9 +43,9 @@ const en: Translation = {
   aboutRefusal:
     'Refusing does not stop you from using the site. Blocking every cookie in your browser may, however, make browsing harder.',
   rights:
-    'Under Moroccan law 09-08 on the protection of individuals with regard to the processing of personal data, you have the right to access, correct and object to the processing of your data.',
+    'Under Moroccan law 09-08 on the protection of individuals with regard to the processing of personal data, you have the right to access and correct your data, and to object to its processing on legitimate grounds.',
   gpcRespected:
-    'Your browser sent the Global Privacy Control signal: it has been respected, and optional cookies are refused. You can still switch them on below.',
+    'Your browser sent the Global Privacy Control signal; in line with it, optional cookies have been refused. You can still switch them on below.',
   categoriesLegend: 'Cookie categories',
   necessaryLabel: 'Necessary cookies',
   necessaryDescription:
@@ -57,9 +57,9 @@ const en: Translation = {
   analyticsDescription:
     'These cookies record the pages visited and the date and time of each visit. The information is used in aggregate to improve the site and is not used to identify you.',
 
-  blockedTitle: 'Blocked content: {title}',
+  blockedTitle: '{title} (content not shown)',
   blockedText: 'This content is provided by {host}. Showing it means allowing cookies of the “{category}” category.',
-  allow: 'Allow “{category}”',
+  allow: 'Allow the “{category}” category',
   openOn: 'Open on {host}',
   notOffered: 'This content cannot be shown on this page.',
 };

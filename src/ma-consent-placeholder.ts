@@ -74,8 +74,8 @@ export class MaConsentPlaceholder extends LitElement {
     const { t, category, url, host, title, offered } = this.#texts(view, this.frame);
     return html`<div part="placeholder" class="root ${view.theme}" lang=${t.$code} dir=${t.$dir} role="group" aria-label=${title}>
       <p class="title">${say(title, t)}</p>
-      ${offered ? html`<button type="button" part="allow" class="primary" @click=${this.#allow}>${sayIn(fill(t.allow, { category: category.text }), t.$code, t)}</button>` : nothing}
       <p class="text">${offered ? say(fill(t.blockedText, { host, category: category.text }), t) : say(t.notOffered, t)}</p>
+      ${offered ? html`<button type="button" part="allow" class="primary" @click=${this.#allow}>${sayIn(fill(t.allow, { category: category.text }), t.$code, t)}</button>` : nothing}
       ${url ? html`<a part="open" href=${url}>${say(fill(t.openOn, { host }), t)}</a>` : nothing}
     </div>`;
   }

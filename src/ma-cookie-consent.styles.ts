@@ -50,6 +50,12 @@ const base = css`
   [dir='rtl'] {
     line-height: 1.75;
   }
+  /* An isolated Latin run ("E-ARTISANAT", "09-08") is not broken at its hyphen unless it is
+     wider than the line. */
+  bdi {
+    display: inline-block;
+    max-inline-size: 100%;
+  }
   p {
     margin: 0 0 0.75rem;
     max-inline-size: 75ch;
@@ -150,6 +156,14 @@ export const styles = [
       flex-wrap: wrap;
       gap: 0.75rem;
     }
+    /* Accept and refuse: two columns of one width, the wider label's, so that they are the same
+       size in every language (refusing is exactly as easy as accepting). */
+    .pair {
+      display: inline-grid;
+      grid-auto-flow: column;
+      grid-auto-columns: 1fr;
+      gap: 0.75rem;
+    }
     .link {
       padding-inline: 0.5rem;
       border-color: transparent;
@@ -211,15 +225,36 @@ export const styles = [
       .inner {
         padding-inline: 1rem;
       }
-      .actions button {
+      .actions > * {
         flex: 1 1 100%;
       }
+      .pair {
+        display: grid;
+      }
       .banner .primary {
-        flex: 1 1 0;
         padding-inline: 0.5rem;
+      }
+      /* In the dialog, the buttons' labels are longer: one a row. */
+      dialog .pair {
+        grid-auto-flow: row;
       }
       .docked {
         scroll-padding-block-end: 9rem;
+      }
+      /* The language switch stays beside the title (a row less on a phone). Docked, the box is
+         at most 40 % of the screen: the title and the buttons' band take less room too, so the
+         text keeps some. */
+      .banner .head {
+        flex-wrap: nowrap;
+      }
+      .banner .head > :not(h2) {
+        flex: none;
+      }
+      .docked h2 {
+        font-size: 1.0625rem;
+      }
+      .docked .actions {
+        padding-block: 0.5rem 0.75rem;
       }
     }
 
@@ -306,6 +341,10 @@ export const dialogStyles = css`
   .switch input:disabled {
     cursor: not-allowed;
   }
+  /* Always on: shown as a switch that cannot be moved. */
+  input:disabled + .track {
+    opacity: 0.75;
+  }
   .track {
     box-sizing: border-box;
     display: inline-flex;
@@ -381,14 +420,15 @@ export const placeholderStyles = [
   css`
     /* The iframe's width is set on the host and its aspect ratio in --_ratio by the component:
        the box is the iframe's, so nothing moves when the content loads, also on a page painted
-       before the component started. Where the texts need more room (a narrow column), the
-       title and the button come first, and the rest scrolls inside the box. */
+       before the component started. Where the texts need more room than a small box has, what
+       does not fit scrolls inside it. */
     :host {
       box-sizing: border-box;
       max-inline-size: 100%;
       container-type: inline-size;
     }
     .root {
+      position: relative;
       box-sizing: border-box;
       aspect-ratio: var(--_ratio, 16 / 9);
       overflow: auto;
@@ -419,11 +459,20 @@ export const placeholderStyles = [
       display: inline-block;
       padding-block: 0.25rem;
     }
-    /* A small box (a phone's column): a little less of everything but the button. */
+    /* A small box (a phone's column): the title, the button and the link fit in it; the text,
+       which the title and the button's label already say in short, is still read out. */
     @container (max-width: 22rem) {
       .root {
         padding: 0.5rem 0.75rem;
         font-size: 0.875rem;
+      }
+      .text {
+        position: absolute;
+        inline-size: 1px;
+        block-size: 1px;
+        overflow: hidden;
+        clip-path: inset(50%);
+        white-space: nowrap;
       }
     }
   `,

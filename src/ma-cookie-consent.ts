@@ -196,9 +196,14 @@ export class MaCookieConsent extends LitElement {
     if (!this.#consent.active || this.#dialog?.open) return;
     this.#opener = deepActiveElement();
     this.#draft = core.choice();
-    // The dialog's stylesheet is parsed now, the first time it is needed.
-    if (!this.#dialogWanted)
-      adoptStyles(this.renderRoot as ShadowRoot, [...MaCookieConsent.elementStyles, dialogStyles]);
+    // The dialog's stylesheet is parsed now, the first time it is needed, and added to the
+    // shadow root's (never replacing a sheet another tool added there).
+    if (!this.#dialogWanted) {
+      const root = this.renderRoot as ShadowRoot;
+      const sheet = dialogStyles.styleSheet;
+      if (sheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+      else adoptStyles(root, [dialogStyles]);
+    }
     this.#dialogWanted = true;
     this.requestUpdate();
     await this.updateComplete;
@@ -442,8 +447,10 @@ export class MaCookieConsent extends LitElement {
         </div>
         <p>${say(t.intro, t)} ${this.#policy(t)}</p>
         <div class="actions">
-          <button type="button" part="button accept" class="primary" @click=${this.#onAccept}>${say(t.acceptAll, t)}</button>
-          <button type="button" part="button refuse" class="primary" @click=${this.#onRefuse}>${say(t.refuseAll, t)}</button>
+          <span class="pair">
+            <button type="button" part="button accept" class="primary" @click=${this.#onAccept}>${say(t.acceptAll, t)}</button>
+            <button type="button" part="button refuse" class="primary" @click=${this.#onRefuse}>${say(t.refuseAll, t)}</button>
+          </span>
           <button type="button" part="button customize" class="secondary" @click=${this.#onCustomize}>${say(t.customize, t)}</button>
         </div>
       </div>
@@ -475,8 +482,8 @@ export class MaCookieConsent extends LitElement {
     return html`<section class="banner ${this.position === 'bottom' ? 'docked' : ''}" aria-labelledby="ma-confirmation-text">
       <div class="inner">
         <div part="confirmation" class="confirmation" role="status" tabindex="-1">
-          <p id="ma-confirmation-text">${say(date ? `${message} ${fill(t.savedOn, { date })}` : message, t)}</p>
-          <p>${say(t.confirmChange, t)}</p>
+          <p id="ma-confirmation-text">${say(message, t)}</p>
+          <p>${date ? say(fill(t.savedOn, { date }), t) : nothing} ${say(t.confirmChange, t)}</p>
         </div>
         <div class="actions">
           <button type="button" part="button hide" class="secondary" @click=${this.#onHide}>${say(t.hide, t)}</button>
@@ -530,8 +537,10 @@ export class MaCookieConsent extends LitElement {
         <p>${say(t.aboutRefusal, t)}</p>
         <p class="small">${say(t.rights, t)} ${this.#policy(t)}</p>
         <div class="actions">
-          <button type="button" part="button accept" class="primary" @click=${this.#onDialogAccept}>${say(t.acceptAll, t)}</button>
-          <button type="button" part="button refuse" class="primary" @click=${this.#onDialogRefuse}>${say(t.refuseAll, t)}</button>
+          <span class="pair">
+            <button type="button" part="button accept" class="primary" @click=${this.#onDialogAccept}>${say(t.acceptAll, t)}</button>
+            <button type="button" part="button refuse" class="primary" @click=${this.#onDialogRefuse}>${say(t.refuseAll, t)}</button>
+          </span>
           <button type="button" part="button save" class="primary" @click=${this.#onSave}>${say(t.save, t)}</button>
         </div>
       </div>

@@ -39,9 +39,9 @@ describe('<ma-cookie-consent>', () => {
       expect(banner.getAttribute('aria-labelledby')).to.equal('ma-banner-title');
       // The short first layer: what is measured, why, not to identify, and that refusing is possible.
       expect(banner.textContent).to.contain('pages consultées, date et heure');
-      expect(banner.textContent).to.contain("pour l'améliorer");
+      expect(banner.textContent).to.contain("afin de l'améliorer");
       expect(banner.textContent).to.contain('ne servent pas à vous identifier');
-      expect(banner.textContent).to.contain("Vous pouvez refuser, et changer d'avis à tout moment.");
+      expect(banner.textContent).to.contain('Vous pouvez refuser et modifier votre choix à tout moment.');
       expect(button(el, 'accept')!.textContent!.trim()).to.equal('Tout accepter');
       expect(button(el, 'refuse')!.textContent!.trim()).to.equal('Tout refuser');
       expect(button(el, 'customize')!.textContent!.trim()).to.equal('Personnaliser');

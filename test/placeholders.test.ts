@@ -106,15 +106,15 @@ describe('placeholders for blocked embeds (built bundle)', function () {
     const box = inside(placeholder, 'placeholder')!;
     expect(box.getAttribute('lang')).to.equal('fr');
     expect(box.getAttribute('dir')).to.equal('ltr');
-    expect(box.textContent).to.contain('Contenu bloqué : Le métier de dinandier');
+    expect(box.textContent).to.contain('Le métier de dinandier (contenu non affiché)');
     expect(box.textContent).to.contain(`fourni par ${location.host}`);
-    expect(box.textContent).to.contain('« Vidéos »');
-    expect(inside(placeholder, 'allow')!.textContent!.trim()).to.equal('Autoriser « Vidéos »');
+    expect(box.textContent).to.contain('« Vidéos »');
+    expect(inside(placeholder, 'allow')!.textContent!.trim()).to.equal('Autoriser la catégorie « Vidéos »');
     const link = inside(placeholder, 'open') as HTMLAnchorElement;
     expect(link.href).to.equal(new URL(iframe(win, 'video').dataset.src!, win.location.href).href);
     expect(link.textContent!.trim()).to.equal(`Ouvrir sur ${location.host}`);
     // Without a title, the category's label says what is blocked.
-    expect(inside(placeholderOf(win, 'fluid'), 'placeholder')!.textContent).to.contain('Contenu bloqué : Vidéos');
+    expect(inside(placeholderOf(win, 'fluid'), 'placeholder')!.textContent).to.contain('Vidéos (contenu non affiché)');
   });
 
   it('one click allows the category only, stores it (source "placeholder"), loads the embed once, focuses it', async () => {
@@ -141,8 +141,8 @@ describe('placeholders for blocked embeds (built bundle)', function () {
     // The banner gives way to the confirmation, which says what was recorded; focus stays.
     await element(win).updateComplete;
     const confirmation = inside(element(win), 'confirmation')!;
-    expect(confirmation.textContent).to.contain('Autorisé : Vidéos.');
-    expect(confirmation.textContent).to.contain("Refusé : Cookies de mesure d'audience.");
+    expect(confirmation.textContent).to.contain('Catégories autorisées : Vidéos.');
+    expect(confirmation.textContent).to.contain("Catégories refusées : Cookies de mesure d'audience.");
     expect(win.document.activeElement).to.equal(iframe(win, 'video'));
     await wait(300);
     expect(await hits(`${key}-video`)).to.equal(1);
@@ -173,7 +173,9 @@ describe('placeholders for blocked embeds (built bundle)', function () {
     late.title = 'Ajoutée plus tard';
     win.document.querySelector('main')!.append(late);
     await until(() => placeholderOf(win, 'late') !== null);
-    expect(inside(placeholderOf(win, 'late'), 'placeholder')!.textContent).to.contain('Ajoutée plus tard');
+    expect(inside(placeholderOf(win, 'late'), 'placeholder')!.textContent).to.contain(
+      'Ajoutée plus tard (contenu non affiché)',
+    );
     await wait(200);
     expect(await hits(`${key}-late`)).to.equal(0);
     element(win).acceptAll();
@@ -190,7 +192,7 @@ describe('placeholders for blocked embeds (built bundle)', function () {
     const box = inside(placeholder, 'placeholder')!;
     expect(box.getAttribute('lang')).to.equal('ar');
     expect(box.classList.contains('dark')).to.equal(true);
-    expect(box.textContent).to.contain('محتوى محجوب');
+    expect(box.textContent).to.contain('محتوى غير معروض');
     expect(inside(placeholder, 'allow')!.textContent).to.contain('«الفيديو»');
     const host = Array.from(box.querySelectorAll('bdi')).map((b) => b.textContent);
     expect(host).to.include(location.host);
