@@ -10,6 +10,9 @@ import minifyHTML from '@lit-labs/rollup-plugin-minify-html-literals';
 
 const lit = /node_modules[\\/](?:lit-html|lit-element|@lit[\\/]reactive-element)[\\/]/;
 
+/** The TypeScript plugin names our sources from its outDir (dist/src/): one `../` too many. */
+const sourcemapPathTransform = (path) => path.replace(/^\.\.\/\.\.\/(src|locales)\//, '../$1/');
+
 const plugins = [
   resolve({ browser: true }),
   typescript({ tsconfig: './tsconfig.build.json', declaration: false, declarationMap: false, outDir: 'dist' }),
@@ -49,6 +52,7 @@ export default [
       file: 'dist/ma-cookie-consent.min.js',
       format: 'iife',
       sourcemap: true,
+      sourcemapPathTransform,
       // A second copy of this script (a CMS block and the theme both include it) stops here,
       // before its Lit runs: under Trusted Types a second 'lit-html' policy would throw. (Only a
       // copy of this script: after the ESM build, the one-tag insert must still happen.)
@@ -58,7 +62,7 @@ export default [
   },
   {
     input: 'src/packs/en.ts',
-    output: { file: 'dist/locales/en.min.js', format: 'iife', sourcemap: true },
+    output: { file: 'dist/locales/en.min.js', format: 'iife', sourcemap: true, sourcemapPathTransform },
     plugins,
   },
 ];
