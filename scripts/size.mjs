@@ -15,14 +15,14 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
  * unnoticed. Lower it whenever the bundle shrinks (README, "Size and speed").
  */
 export const CEILING_GZIP = 24100;
-/** What the bundle is measured against (gzip -9 bytes). */
+/** What the bundle is measured against: [what, its gzip -9 bytes, the largest ratio that meets it]. */
 export const TARGETS = [
-  ['0.85× vanilla-cookieconsent doing the same work (22,008 B)', 18707],
-  ['plain vanilla-cookieconsent, which does less', 16137],
-  ['moonshot', 12 * 1024],
+  ['vanilla-cookieconsent + iframemanager doing the same work', 22008, 0.85],
+  ['plain vanilla-cookieconsent, which does less (moonshot)', 16137, 1],
+  ['12 KB (moonshot)', 12 * 1024, 1],
 ];
-/** The old name, for tools that still read it. */
-export const BUDGET_GZIP = TARGETS[0][1];
+/** The largest size that meets the first target. */
+export const BUDGET_GZIP = Math.floor(TARGETS[0][1] * TARGETS[0][2]);
 
 /**
  * `gzip -9 -n` (GNU gzip, as the issue and most servers' static pre-compression measure it).
@@ -187,9 +187,9 @@ function main() {
   if (withModules) attribute(code.toString('utf8'), `${file}.map`);
 
   console.log('');
-  for (const [name, bytes] of TARGETS) {
-    const ratio = (gzip / bytes).toFixed(2);
-    console.log(`  ${gzip <= bytes ? '✅' : '❌'} ${String(bytes).padStart(6)} B  ${name}: ${ratio}×`);
+  for (const [name, bytes, limit] of TARGETS) {
+    const ratio = gzip / bytes;
+    console.log(`  ${ratio <= limit ? '✅' : '❌'} ${ratio.toFixed(2)}× ${name} (${bytes} B; target ≤ ${limit}×)`);
   }
   if (gzip > CEILING_GZIP) {
     console.error(
