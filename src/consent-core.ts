@@ -67,6 +67,8 @@ export class ConsentCore<View = unknown> {
   #gpc = false;
   /** Each owner says `ma-consent-ready` once, after its first render (or before its first change). */
   readonly #ready = new WeakSet<ConsentOwner>();
+  /** The choice as read when the owner attached: what its ready event says. */
+  #started: Consent | null = null;
   #reloading = false;
   readonly #waiters = new Map<string, Array<() => void>>();
   readonly #listeners = new Set<(change: ConsentChange) => void>();
@@ -116,6 +118,7 @@ export class ConsentCore<View = unknown> {
     this.#active = true;
     this.#key = '';
     this.configure();
+    this.#started = this.consent;
     if (this.#record) {
       consentModeUpdate(this.#record.categories);
       if (this.#record.categories.analytics) matomoConsent(true);
@@ -186,7 +189,7 @@ export class ConsentCore<View = unknown> {
     const owner = this.#active && this.#owner;
     if (!owner || this.#ready.has(owner)) return;
     this.#ready.add(owner);
-    owner.dispatchEvent(event('ma-consent-ready', this.consent));
+    owner.dispatchEvent(event('ma-consent-ready', this.#started));
     if (this.#gpc) this.#announce('gpc', null);
   }
 
