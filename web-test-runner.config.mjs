@@ -48,7 +48,8 @@ if (wanted.includes('firefox')) {
 
 export default {
   // The adversarial suite attacks the built bundle, which is the same in both Lit modes: it runs
-  // once per browser, in the development-mode pass.
+  // once per browser, in the development-mode pass. (`npm test` runs the production-mode pass in
+  // Chromium only: the browsers' differences are covered by the first pass, and CI stays short.)
   files: production ? ['test/**/*.test.ts', '!test/adversarial/**'] : ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: production ? ['production', 'default'] : ['development'] },
   plugins: [
