@@ -397,7 +397,7 @@ async function browserChecks() {
       if (error)
         fail(
           `${error}\nThe English locale pack must be importable as 'ma-cookie-consent/locales/en.js' (exports ` +
-            `"./locales/*") and listed in "sideEffects" (CONTRACT §1, locale packs).`,
+            `"./locales/*") and listed in "sideEffects" (docs/api.md §1, locale packs).`,
         );
       const { page, errors, close } = await openPage('with-locale');
       try {
@@ -423,7 +423,7 @@ async function browserChecks() {
         if (label === 'Accept all')
           fail(
             'the core bundle already speaks English without the pack: English must be a locale pack, ' +
-              'not built into the ESM entry (CONTRACT §1)',
+              'not built into the ESM entry (docs/api.md §1)',
           );
         return `“${label}”`;
       } finally {
@@ -496,7 +496,7 @@ async function resolveChecks() {
       if (!(error instanceof CheckError) || !installed) throw error;
       fail(
         `${error.message}\nThe package's "exports" has no "./locales/*" entry (or its target is not shipped): ` +
-          `locale packs are not importable yet (CONTRACT §1).`,
+          `locale packs are not importable yet (docs/api.md §1).`,
       );
     }
   });

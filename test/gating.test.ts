@@ -1,5 +1,5 @@
 /**
- * CONTRACT §5 in real pages, through the built bundle (dist/ma-cookie-consent.min.js): what a
+ * docs/api.md §5 in real pages, through the built bundle (dist/ma-cookie-consent.min.js): what a
  * gated script, module, iframe or template does before and after consent, as the server and
  * the page see it; cookies on withdrawal; Consent Mode, Matomo and reload-on-revoke.
  */

@@ -1,5 +1,5 @@
 /**
- * Proof of consent (`log-endpoint`, CONTRACT §2, issue 4 item 7): one JSON receipt per
+ * Proof of consent (`log-endpoint`, docs/api.md §2, issue 4 item 7): one JSON receipt per
  * decision, sent with navigator.sendBeacon (else a keep-alive fetch) to a same-origin or https
  * endpoint, whose `textHash` is the SHA-256 of the notice text the visitor saw. The test
  * server's /__receipts endpoint stores what really arrived.

@@ -268,7 +268,7 @@ describe('bad input: two consent cookies of the same name on different paths', (
 
 // ---- 2. attributes ----------------------------------------------------------------------------------
 
-describe('bad input: attributes (CONTRACT §2)', () => {
+describe('bad input: attributes (docs/api.md §2)', () => {
   beforeEach(() => {
     clearCookies();
     addGatedScripts();

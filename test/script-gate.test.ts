@@ -302,7 +302,7 @@ describe('cookies deleted on withdrawal', () => {
   beforeEach(clearCookies);
   afterEach(clearCookies);
 
-  it('lists the defaults of CONTRACT §5 for analytics', () => {
+  it('lists the defaults of docs/api.md §5 for analytics', () => {
     expect(ANALYTICS_COOKIES).to.deep.equal(['_ga', '_ga_*', '_gid', '_gat*', '_pk_*', 'mtm_*', 'MATOMO_*']);
   });
 

@@ -1,5 +1,5 @@
 /**
- * Cross-tab sync (CONTRACT §4, issue 4 item 6), with the built bundle. Two same-origin frames
+ * Cross-tab sync (docs/api.md §4, issue 4 item 6), with the built bundle. Two same-origin frames
  * are two tabs as far as cookies and BroadcastChannel go: a decision in one must reach the
  * other within 2 seconds (banner closes, scripts run, withdrawals clear, source "other-tab"),
  * and where BroadcastChannel is missing, a re-check on focus or visibilitychange must do it.

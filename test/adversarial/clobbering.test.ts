@@ -23,7 +23,7 @@ import {
   type PageWindow,
 } from './helpers.js';
 
-/** The one-tag embed of a page with a nonce-based CSP (CONTRACT §1). */
+/** The one-tag embed of a page with a nonce-based CSP (docs/api.md §1). */
 const ONE_TAG = (mode: 'defer' | 'async') => `nonce="{{nonce}}" data-categories="analytics video" ${mode}`;
 
 /** Injected markup: a gated script without the page's nonce. */
@@ -149,7 +149,7 @@ describe('clobbered globals: no grant, no crash, no script', function () {
       await check();
       const el = consentElement(win);
       expect(!!el, 'the element is in the page').to.equal(true);
-      // One-tag embed: the first child of the real <body>, where the visitor sees it (CONTRACT §1).
+      // One-tag embed: the first child of the real <body>, where the visitor sees it (docs/api.md §1).
       if (embed === 'one-tag')
         expect(realBody(win).firstElementChild === el, 'first child of the real <body>').to.equal(true);
       el!.refuseAll();

@@ -1,5 +1,5 @@
 /**
- * How a locale pack registers itself (CONTRACT §1 "Locale packs"): the ONE place the suite
+ * How a locale pack registers itself (docs/api.md §1 "Locale packs"): the ONE place the suite
  * knows it, so that it can follow the real API. Assumed here: a pack file runs
  * `(window.maCookieConsentLocales ||= []).push(pack)`, `pack` having the built-in locales'
  * shape (locales/types.ts: $code, $name, $dir, the functions $date and $days, $list, and

@@ -1,5 +1,5 @@
 /**
- * Locale-pack registration (CONTRACT §1 "Locale packs"): a pack is page-supplied data. A hostile
+ * Locale-pack registration (docs/api.md §1 "Locale packs"): a pack is page-supplied data. A hostile
  * one renders as text; one that tries to replace a built-in locale (`fr`, `ar`), lacks keys, or
  * is not a pack at all is refused with a `[ma-cookie-consent]` warning; `__proto__` and other
  * Object.prototype names as codes pollute nothing. The registration detail lives in

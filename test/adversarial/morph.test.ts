@@ -2,7 +2,7 @@
  * Re-marked and morphed elements: page code or a DOM-morphing library (htmx, Turbo, idiomorph,
  * a CMS preview) puts the gating markers back on what already ran, or puts a copy of the
  * original gated markup back in the page. Each gated script runs exactly once per page
- * (CONTRACT §5), whatever decision or gated insertion comes next.
+ * (docs/api.md §5), whatever decision or gated insertion comes next.
  */
 import { expect } from '@open-wc/testing';
 import {

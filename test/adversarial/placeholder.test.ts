@@ -1,5 +1,5 @@
 /**
- * Placeholders for blocked embeds (CONTRACT §3): a `<ma-consent-placeholder>` takes a blocked
+ * Placeholders for blocked embeds (docs/api.md §3): a `<ma-consent-placeholder>` takes a blocked
  * gated iframe's place. Its iframe's `title` and `data-src` come from the page's markup, which
  * an attacker may have written: they render as text, the "open" link is only ever an http(s)
  * URL, and the "allow" button grants that one category and nothing else.

@@ -1,5 +1,5 @@
 /**
- * Scripts that never run or never finish loading (CONTRACT §5): a gated external script the
+ * Scripts that never run or never finish loading (docs/api.md §5): a gated external script the
  * browser will never execute is inserted as written but not waited for; any other external
  * script is waited for until load, error, or a 10 s time-out that warns. One such script must
  * never stall the gated scripts after it.

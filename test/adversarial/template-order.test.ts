@@ -1,5 +1,5 @@
 /**
- * Order inside templates (CONTRACT §5: "Scripts inside a gated template keep the same order
+ * Order inside templates (docs/api.md §5: "Scripts inside a gated template keep the same order
  * rules"): a template holding a library and the inline call that uses it is the usual way to
  * gate a tag with its set-up code; the inline call must wait for the library, and gated
  * scripts after the template wait for both.

@@ -2,7 +2,7 @@
 // under `moduleResolution: "bundler"` and again under `"node16"` by scripts/check-consumer.mjs.
 import type { ConsentChangeDetail, MaCookieConsent } from 'ma-cookie-consent';
 
-// HTMLElementTagNameMap: the tag gives the class, with the script API of CONTRACT §6.
+// HTMLElementTagNameMap: the tag gives the class, with the script API of docs/api.md §6.
 const el = document.querySelector('ma-cookie-consent');
 const typed: MaCookieConsent | null = el;
 el?.acceptAll();
@@ -25,7 +25,7 @@ el?.addEventListener('ma-consent-change', (e) => {
   console.log(categories, source, detail, wrong);
 });
 
-// Every source CONTRACT §6 names is a value of the type, so a listener can test for each one.
+// Every source docs/api.md §6 names is a value of the type, so a listener can test for each one.
 const sources: ConsentChangeDetail['source'][] = ['banner', 'preferences', 'placeholder', 'api', 'gpc', 'other-tab'];
 
 console.log(typed, granted, waiting, revision, sources);
