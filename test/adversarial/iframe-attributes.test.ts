@@ -1,5 +1,5 @@
 /**
- * How an iframe is activated: a gated iframe gets `src` from `data-src` on consent (CONTRACT
+ * How an iframe is activated: a gated iframe gets `src` from `data-src` on consent (docs/api.md
  * §5). Attributes that take precedence over `src` (`srcdoc`), and `data-src` values that are
  * not web addresses (`javascript:`, `data:`), must neither run anything before consent nor turn
  * consent into running the page's attacker's code: only an http(s) (or relative) `data-src` is
