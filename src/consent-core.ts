@@ -113,6 +113,7 @@ export class ConsentCore<View = unknown> {
         warn('second-element');
         return false;
       }
+      this.detach(this.#owner!);
     }
     this.#owner = owner;
     this.#active = true;
