@@ -163,16 +163,7 @@ export class ConsentCore<View = unknown> {
     this.#store = new ConsentStore(s);
     const previous = this.#record;
     this.#record = this.#store.read();
-    this.#gpc = false;
-    // The browser asked not to be tracked: refuse without asking, and without writing anything.
-    if (
-      !this.#record &&
-      !s.ignoreGpc &&
-      (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true
-    ) {
-      this.#gpc = true;
-      this.#record = createRecord(s.revision, this.#everything(false));
-    }
+    this.#applyGpc();
     // Tabs share a choice only when they share the cookie: same name, domain and path.
     this.#sync?.stop();
     this.#sync = new TabSync(`${s.cookieName}|${s.cookieDomain ?? ''}|${s.cookiePath}`, (payload) =>
@@ -258,10 +249,19 @@ export class ConsentCore<View = unknown> {
   #forget(): void {
     const previous = this.#record;
     this.#record = null;
-    this.#gpc = false;
+    // Under the signal, no choice means refused again: the banner does not come back.
+    this.#applyGpc();
     // Nothing is granted any more: tools, cookies and iframes are told so, quietly.
     if (previous && Object.values(previous.categories).some(Boolean)) this.#afterDecision(previous);
     this.#notify('reset', previous);
+  }
+
+  /** With no choice stored, the browser's Global Privacy Control signal refuses, writing nothing. */
+  #applyGpc(): void {
+    const s = this.#owner!;
+    this.#gpc =
+      !this.#record && !s.ignoreGpc && (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
+    if (this.#gpc) this.#record = createRecord(s.revision, this.#everything(false));
   }
 
   /** Everything that follows a decision, wherever it was made. */

@@ -146,8 +146,9 @@ export class ConsentStore {
     const memory = this.#memory;
     memory.record = record;
     memory.heard = false;
-    // Stale copies on other paths or domains would be read first by the browser and by servers.
-    if (cookieValues(name).length > 1) removeEverywhere(name);
+    // Copies on other paths or domains (an older configuration, a sibling site) would be read
+    // first by the browser and by servers: the new answer replaces every one.
+    if (cookieValues(name).length) removeEverywhere(name);
     if (setCookie(name, serializeConsent(record), { path, domain: domain ?? undefined, days }))
       return !(memory.only = false);
     if (!memory.only)

@@ -14,9 +14,11 @@ import { warn } from './warn.js';
 const OURS = Symbol.for('ma-cookie-consent.element');
 
 core.frames = frameHooks;
+// The placeholder first: defining the element upgrades one already in the page, which may put
+// placeholders in the page at once; they must be upgraded as they are created.
 for (const [tag, element] of [
-  ['ma-cookie-consent', MaCookieConsent],
   ['ma-consent-placeholder', MaConsentPlaceholder],
+  ['ma-cookie-consent', MaCookieConsent],
 ] as const) {
   try {
     (element as unknown as Record<symbol, boolean>)[OURS] = true;

@@ -24,8 +24,8 @@ export const focusOnLoad = new WeakSet<HTMLIFrameElement>();
 export class MaConsentPlaceholder extends LitElement {
   static override styles = placeholderStyles;
 
-  /** The blocked iframe (set by the component). */
-  frame: HTMLIFrameElement | null = null;
+  /** The blocked iframe (set by the component; not initialised here, so that a value set before the upgrade stays). */
+  frame?: HTMLIFrameElement;
   #unsubscribe: (() => void) | null = null;
 
   override connectedCallback(): void {

@@ -125,6 +125,7 @@ export class MaCookieConsent extends LitElement {
   /** The dialog is rendered the first time it is needed, not on every page load. */
   #dialogWanted = false;
   #opener: HTMLElement | null = null;
+  #refocus = false;
   readonly #warned = new Set<string>();
 
   constructor() {
@@ -220,7 +221,7 @@ export class MaCookieConsent extends LitElement {
 
   /** Forgets the stored choice and shows the banner again. */
   reset(): void {
-    core.reset();
+    if (this.#consent.active) core.reset();
   }
 
   // ---- life cycle --------------------------------------------------------------------------
@@ -263,6 +264,11 @@ export class MaCookieConsent extends LitElement {
 
   protected override updated(): void {
     if (!this.#consent.active) return;
+    if (this.#refocus && !deepActiveElement())
+      (
+        this.renderRoot.querySelector<HTMLElement>('.manage, .confirmation, [part~="accept"]') ?? nextFocusable(this)
+      )?.focus();
+    this.#refocus = false;
     const t = this.#texts();
     const view = core.view as ConsentView | undefined;
     if (view?.t !== t || view.theme !== this.theme || view.config !== this.#config)
@@ -289,6 +295,10 @@ export class MaCookieConsent extends LitElement {
 
   /** Hears about every change of the page's consent, whoever made it. */
   #changed({ kind, previous }: ConsentChange): void {
+    // A change made elsewhere (another tab, a script) may take away the control that had focus:
+    // after the next render, focus goes on, never lost to <body>.
+    if (kind !== 'banner' && kind !== 'preferences' && kind !== 'placeholder')
+      this.#refocus = this.renderRoot.contains(deepActiveElement());
     if (kind === 'reset' || kind === 'load') {
       // No choice any more: nothing to confirm, and an open dialog shows no choice either.
       this.#confirm = false;

@@ -30,6 +30,8 @@ const activated = new WeakSet<Element>();
  */
 const ran = new Set<string>();
 const inspected = new WeakSet<Element>();
+/** Gated iframes given their `src`, page-wide (a gate that replaced another can take it back). */
+const frames = new Set<HTMLIFrameElement>();
 /** URLs as they resolved when the element was first seen: a `<base>` added later cannot move them. */
 const urls = new WeakMap<Element, string>();
 
@@ -136,8 +138,6 @@ export class ScriptGate {
   /** Updates started and not yet finished (the one running and those queued behind it). */
   #running = 0;
   readonly #unknown = new Set<string>();
-  /** Gated iframes that were given their `src`, so that a withdrawal can take it back. */
-  readonly #frames = new Set<HTMLIFrameElement>();
 
   constructor(hooks: GateHooks) {
     this.#hooks = hooks;
@@ -166,7 +166,7 @@ export class ScriptGate {
   /** After parsing: elements added later are seen as they come. */
   #watch(): void {
     if (this.#stopped) return;
-    this.#found(all(SELECTOR).filter((el) => !inspected.has(el)));
+    this.#inspect(all(SELECTOR).filter((el) => !inspected.has(el)));
     void this.update();
     this.#observer = new MutationObserver((records) => {
       const found: Element[] = [];
@@ -207,9 +207,10 @@ export class ScriptGate {
 
   /** A category was withdrawn: its iframes are unloaded and wait again (scripts cannot be undone). */
   withdraw(category: string): void {
-    for (const frame of this.#frames) {
+    for (const frame of frames) {
+      if (!frame.isConnected) frames.delete(frame);
       if (categoryOf(frame) !== category) continue;
-      this.#frames.delete(frame);
+      frames.delete(frame);
       activated.delete(frame);
       frame.removeAttribute('src');
       this.#hooks.blocked?.(frame);
@@ -218,6 +219,10 @@ export class ScriptGate {
 
   async #activateGranted(): Promise<void> {
     for (const el of all(SELECTOR)) {
+      // A gate that was stopped (its element removed) leaves the rest to the next one.
+      if (this.#stopped) return;
+      // Added and granted in the same task (before the next look): seen now, URL recorded.
+      if (!inspected.has(el)) this.#inspect([el]);
       const type = kind(el);
       if (activated.has(el) || !el.isConnected || !type || !this.#hooks.isGranted(categoryOf(el))) continue;
       if (type === 'script' && lower(el, 'type') !== 'text/plain') continue;
@@ -244,7 +249,7 @@ export class ScriptGate {
     // A srcdoc (reported: it showed before any consent) would win over the src.
     frame.removeAttribute('srcdoc');
     frame.src = src;
-    this.#frames.add(frame);
+    frames.add(frame);
     this.#hooks.loaded?.(frame);
   }
 
@@ -304,8 +309,11 @@ export class ScriptGate {
         el.replaceWith(mark);
       }
     }
+    const category = categoryOf(template);
     template.replaceWith(content);
     for (const [mark, copy] of queue) {
+      // Consent withdrawn while an earlier script loaded: the rest of the template waits no more.
+      if (this.#stopped || !this.#hooks.isGranted(category)) break;
       if (!mark.isConnected) continue;
       mark.replaceWith(copy);
       await this.#finished(copy, copy);

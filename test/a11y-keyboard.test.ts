@@ -20,7 +20,7 @@ import {
   tabTo,
   unmount,
 } from './a11y-helpers.js';
-import { storedConsent } from './helpers.js';
+import { storedConsent, expectAbsent } from './helpers.js';
 
 const stored = () => storedConsent()?.categories as Record<string, boolean> | undefined;
 const skipLink = () => document.querySelector<HTMLAnchorElement>('[data-a11y-page] > a')!;
@@ -69,7 +69,7 @@ describe('a11y: keyboard only, real keys', () => {
       await tab();
       expectFocus(part(el, 'hide'));
       await press(el, 'Enter');
-      expect(part(el, 'banner')).to.equal(null);
+      expectAbsent(part(el, 'banner'));
       expectFocus(part(el, 'manage'));
     });
   }
@@ -96,7 +96,7 @@ describe('a11y: keyboard only, real keys', () => {
     expectFocus(part(el, 'confirmation'));
     await tab();
     await press(el, 'Enter');
-    expect(part(el, 'manage')).to.equal(null);
+    expectAbsent(part(el, 'manage'));
     expectFocus(skipLink());
   });
 

@@ -29,6 +29,7 @@ import {
   textElements,
   unmount,
 } from './a11y-helpers.js';
+import { expectAbsent } from './helpers.js';
 
 const THEMES = ['light', 'dark'] as const;
 const LANGS = ['fr', 'ar'] as const;
@@ -350,7 +351,7 @@ describe('a11y: contrast, equal weight, language, Arabic typography', () => {
       for (const state of STATES) {
         const node = await enter(el, state);
         expect(el.shadowRoot!.textContent, state).to.not.match(/[←→‹›⟨⟩▶◀►◄➔✓✔]/);
-        expect(el.shadowRoot!.querySelector('svg, img'), state).to.equal(null);
+        expectAbsent(el.shadowRoot!.querySelector('svg, img'), state);
         if (state === 'dialog') (node as HTMLDialogElement).close();
       }
     });

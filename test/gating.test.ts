@@ -4,7 +4,7 @@
  * the page see it; cookies on withdrawal; Consent Mode, Matomo and reload-on-revoke.
  */
 import { expect } from '@open-wc/testing';
-import { clearCookies, storedConsent, until, validRecord, wait, writeRawCookie } from './helpers.js';
+import { clearCookies, storedConsent, until, validRecord, wait, writeRawCookie, expectAbsent } from './helpers.js';
 
 interface Change {
   categories: Record<string, boolean>;
@@ -94,7 +94,7 @@ async function expectNothingRan(win: PageWindow, key: string) {
   const frameEl = win.document.querySelector('iframe[data-consent]')!;
   expect(frameEl.hasAttribute('src')).to.equal(false);
   expect(win.document.querySelectorAll('template[data-consent]')).to.have.length(1);
-  expect(win.document.querySelector('.from-template')).to.equal(null);
+  expectAbsent(win.document.querySelector('.from-template'));
   expect(win.document.querySelectorAll('script[type="text/plain"][data-consent]')).to.have.length(5);
 }
 
@@ -145,7 +145,7 @@ describe('gated elements in a page (built bundle)', function () {
 
     win = await reload();
     await settle();
-    expect(banner(win)).to.equal(null);
+    expectAbsent(banner(win));
     await expectNothingRan(win, key);
   });
 
@@ -174,7 +174,7 @@ describe('gated elements in a page (built bundle)', function () {
     await until(() => frameEl.contentDocument?.body?.textContent?.includes(`${key}-frame`) === true);
 
     // The template's content took its place, before the paragraph that followed it.
-    expect(win.document.querySelector('template')).to.equal(null);
+    expectAbsent(win.document.querySelector('template'));
     const inserted = win.document.querySelector('.from-template')!;
     expect(inserted.nextElementSibling!.localName).to.equal('em');
     expect(
@@ -205,7 +205,7 @@ describe('gated elements in a page (built bundle)', function () {
       encodeURIComponent(JSON.stringify(validRecord({ categories: { analytics: false, video: true } }))),
     );
     const win = await openPage(key);
-    expect(banner(win)).to.equal(null);
+    expectAbsent(banner(win));
     await until(() => win.__runs.includes('template'));
     expect(win.document.querySelector<HTMLIFrameElement>('iframe[data-consent]')!.src).to.equal(
       new URL(`/__hits/${key}-frame.js`, location.href).href,
@@ -324,7 +324,7 @@ describe('gated elements in a page (built bundle)', function () {
       expect(await hits(`${key}-${name}`), name).to.equal(0);
     expect(win.__runs).to.deep.equal([]);
     expect(undecided.hasAttribute('src') || refused.hasAttribute('src')).to.equal(false);
-    expect(doc.querySelector('.undecided-template, .refused-template')).to.equal(null);
+    expectAbsent(doc.querySelector('.undecided-template, .refused-template'));
 
     // They were watched all along: consent activates them.
     element(win).acceptAll();
@@ -395,7 +395,7 @@ describe('mistakes in gated markup', function () {
     await until(() => win.__runs?.includes(`${key}-fine`) === true);
     await settle();
     expect(await hits(`${key}-maps`)).to.equal(0);
-    expect(win.document.querySelector('.maps')).to.equal(null);
+    expectAbsent(win.document.querySelector('.maps'));
     expect(await hits(`${key}-untyped`)).to.equal(1);
   });
 });
@@ -614,7 +614,7 @@ describe('reload-on-revoke', function () {
     const after = await ready(frame!.contentWindow as PageWindow);
     await wait(1000);
     expect(loads).to.equal(2);
-    expect(banner(after)).to.equal(null);
+    expectAbsent(banner(after));
     expect(after.__runs).to.deep.equal([]);
     expect(await hits(`${key}-slow`)).to.equal(1);
   });
@@ -659,7 +659,7 @@ describe('the demo page', function () {
     await until(() => states().length === 3);
     expect(states()).to.deep.equal(['waiting', 'waiting', 'waiting']);
     expect(doc.querySelector('iframe.video')!.hasAttribute('src')).to.equal(false);
-    expect(doc.querySelector('.embedded')).to.equal(null);
+    expectAbsent(doc.querySelector('.embedded'));
     expect(doc.getElementById('cookies')!.textContent).not.to.include('ma_cookie_consent');
 
     clickPart(win, 'accept');

@@ -1,5 +1,6 @@
 /** Shared test helpers: a clean cookie jar and captured warnings. */
 import { resetWarnings } from '../src/warn.js';
+import { expect } from '@open-wc/testing';
 
 export function clearCookies(): void {
   for (const pair of document.cookie.split('; ')) {
@@ -58,4 +59,12 @@ export async function until(check: () => boolean, timeout = 4000): Promise<void>
     if (performance.now() - start > timeout) throw new Error('condition not met in time');
     await wait(20);
   }
+}
+
+/**
+ * Asserts that a node is absent. A node that is there is reported by its markup: a failed
+ * assertion that carries the element itself stalls the test runner until its time-out.
+ */
+export function expectAbsent(node: Element | null | undefined, what = 'the node'): void {
+  expect(node ? node.outerHTML.slice(0, 300) : null, `${what} should be absent`).to.equal(null);
 }

@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../src/index.js';
 import '../src/packs/en.js';
 import type { MaCookieConsent } from '../src/ma-cookie-consent.js';
-import { captureWarnings, clearCookies, storedConsent, validRecord, writeRawCookie } from './helpers.js';
+import { captureWarnings, clearCookies, storedConsent, validRecord, writeRawCookie, expectAbsent } from './helpers.js';
 
 const part = (el: MaCookieConsent, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 const button = (el: MaCookieConsent, name: string) =>
@@ -110,7 +110,7 @@ describe('<ma-cookie-consent>', () => {
       const label = el.shadowRoot!.querySelector('label[for="ma-cat-maps"] span[lang="fr"]')!;
       expect(label.textContent).to.equal('Cartes');
       expect(label.getAttribute('dir')).to.equal('ltr');
-      expect(el.shadowRoot!.querySelector('#ma-desc-maps span[lang]')).to.equal(null);
+      expectAbsent(el.shadowRoot!.querySelector('#ma-desc-maps span[lang]'));
       el.shadowRoot!.querySelector('dialog')!.close();
     });
 
@@ -121,11 +121,11 @@ describe('<ma-cookie-consent>', () => {
         categories: { analytics: { label: { fr: '<script>window.__pwned=1</script>' } } },
       };
       await el.updateComplete;
-      expect(el.shadowRoot!.querySelector('h2 img')).to.equal(null);
+      expectAbsent(el.shadowRoot!.querySelector('h2 img'));
       expect(el.shadowRoot!.querySelector('h2')!.textContent).to.contain('<img');
-      expect(button(el, 'accept')!.querySelector('b')).to.equal(null);
+      expectAbsent(button(el, 'accept')!.querySelector('b'));
       await el.showPreferences();
-      expect(el.shadowRoot!.querySelector('dialog script')).to.equal(null);
+      expectAbsent(el.shadowRoot!.querySelector('dialog script'));
       expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
       el.shadowRoot!.querySelector('dialog')!.close();
     });
@@ -148,7 +148,7 @@ describe('<ma-cookie-consent>', () => {
       expect(confirmation.getAttribute('role')).to.equal('status');
       expect(confirmation.textContent).to.contain('Vous avez accepté');
       expect(deepActive()).to.equal(confirmation);
-      expect(part(el, 'banner')).to.equal(null);
+      expectAbsent(part(el, 'banner'));
       expect(el.isGranted('analytics')).to.equal(true);
     });
 
@@ -310,6 +310,18 @@ describe('<ma-cookie-consent>', () => {
     });
   });
 
+  describe('focus', () => {
+    it('a decision made elsewhere (a script) while focus is in the banner moves focus on, never to <body>', async () => {
+      const el = await render();
+      button(el, 'refuse')!.focus();
+      el.acceptAll();
+      await el.updateComplete;
+      await el.updateComplete;
+      expectAbsent(part(el, 'banner'));
+      expect(deepActive() === part(el, 'manage'), 'focus on the manage button').to.equal(true);
+    });
+  });
+
   describe('keyboard only (real keys)', () => {
     it('Tab reaches accept first and Enter accepts', async () => {
       const el = await render();
@@ -357,7 +369,7 @@ describe('<ma-cookie-consent>', () => {
     it('shows no banner and the manage button when a valid choice is stored', async () => {
       writeRawCookie('ma_cookie_consent', encodeURIComponent(JSON.stringify(validRecord())));
       const el = await render();
-      expect(part(el, 'banner')).to.equal(null);
+      expectAbsent(part(el, 'banner'));
       expect(part(el, 'manage')).not.to.equal(null);
       expect(el.consent).to.deep.equal({
         categories: { analytics: true },
@@ -370,7 +382,7 @@ describe('<ma-cookie-consent>', () => {
     it('hide-manage-button renders nothing after a choice', async () => {
       writeRawCookie('ma_cookie_consent', encodeURIComponent(JSON.stringify(validRecord())));
       const el = await render(html`<ma-cookie-consent hide-manage-button></ma-cookie-consent>`);
-      expect(el.shadowRoot!.querySelector('button')).to.equal(null);
+      expectAbsent(el.shadowRoot!.querySelector('button'));
     });
 
     it('asks again when the revision changes', async () => {
@@ -391,7 +403,7 @@ describe('<ma-cookie-consent>', () => {
         await el.updateComplete;
         await el.updateComplete;
         expect(el.consent?.revision).to.equal('2');
-        expect(part(el, 'banner')).to.equal(null);
+        expectAbsent(part(el, 'banner'));
         expect(granted).to.equal(true);
       } finally {
         el.remove();
@@ -460,7 +472,7 @@ describe('<ma-cookie-consent>', () => {
       expect(el.consent!.categories).to.deep.equal({ analytics: true, video: true });
       expect(sources).to.deep.equal(['api', 'api', 'api']);
       await el.updateComplete;
-      expect(part(el, 'banner')).to.equal(null);
+      expectAbsent(part(el, 'banner'));
       el.reset();
       await el.updateComplete;
       expect(el.consent).to.equal(null);
@@ -517,7 +529,7 @@ describe('<ma-cookie-consent>', () => {
       }
       expect(warnings.messages.filter((m) => m.startsWith('[ma-cookie-consent]'))).to.have.length(5);
       expect(el!.shadowRoot!.querySelector('.root')!.getAttribute('lang')).to.equal('fr');
-      expect(part(el!, 'policy-link')).to.equal(null);
+      expectAbsent(part(el!, 'policy-link'));
       button(el!, 'accept')!.click();
       expect(storedConsent()).not.to.equal(undefined);
     });
@@ -577,7 +589,7 @@ describe('<ma-cookie-consent>', () => {
       }
       const [, second] = wrapper!.querySelectorAll('ma-cookie-consent');
       await second.updateComplete;
-      expect(second.shadowRoot!.querySelector('section')).to.equal(null);
+      expectAbsent(second.shadowRoot!.querySelector('section'));
       expect(warnings.messages).to.deep.equal([
         '[ma-cookie-consent] second-element:  (docs/warnings.md#second-element)',
       ]);

@@ -7,7 +7,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/index.js';
-import { clearCookies, storedConsent, until, wait } from './helpers.js';
+import { clearCookies, storedConsent, until, wait, expectAbsent } from './helpers.js';
 
 interface PageWindow extends Window {
   __warnings: string[];
@@ -34,12 +34,12 @@ async function untilHits(name: string, count: number) {
 
 let frame: HTMLIFrameElement | null = null;
 
-async function openPage(key: string, { attrs = 'categories="analytics video"', width = 900 } = {}) {
+async function openPage(key: string, { attrs = 'categories="analytics video"', width = 900, defer = false } = {}) {
   frame?.remove();
   frame = document.createElement('iframe');
   frame.style.cssText = `inline-size: ${width}px; block-size: 700px; border: 0`;
   const loaded = new Promise((r) => frame!.addEventListener('load', r, { once: true }));
-  frame.src = `/__page/placeholders.html?key=${key}&attrs=${encodeURIComponent(attrs)}`;
+  frame.src = `/__page/placeholders.html?${defer ? 'defer&' : ''}key=${key}&attrs=${encodeURIComponent(attrs)}`;
   document.body.append(frame);
   await loaded;
   const win = frame.contentWindow as PageWindow;
@@ -83,9 +83,9 @@ describe('placeholders for blocked embeds (built bundle)', function () {
       expect(iframe(win, id).hasAttribute('src'), `${id} has no src`).to.equal(false);
     }
     // The site draws its own, and a category that is not offered gets no allow button.
-    expect(placeholderOf(win, 'own')).to.equal(null);
+    expectAbsent(placeholderOf(win, 'own'));
     expect(inside(placeholderOf(win, 'map'), 'placeholder')).not.to.equal(null);
-    expect(inside(placeholderOf(win, 'map'), 'allow')).to.equal(null);
+    expectAbsent(inside(placeholderOf(win, 'map'), 'allow'));
     expect(win.__warnings.join('\n')).to.contain('category: "maps"');
 
     const box = placeholderOf(win, 'video')!.getBoundingClientRect();
@@ -180,7 +180,29 @@ describe('placeholders for blocked embeds (built bundle)', function () {
     expect(await hits(`${key}-late`)).to.equal(0);
     element(win).acceptAll();
     await untilHits(`${key}-late`, 1);
-    expect(placeholderOf(win, 'late')).to.equal(null);
+    expectAbsent(placeholderOf(win, 'late'));
+  });
+
+  it('after the element is removed and added again, a withdrawal still unloads the iframes loaded before', async () => {
+    const win = await openPage(newKey('remount'));
+    element(win).acceptAll();
+    await until(() => iframe(win, 'video').hasAttribute('src'));
+    const el = element(win);
+    el.remove();
+    win.document.body.prepend(el);
+    await el.updateComplete;
+    el.refuseAll();
+    await until(() => placeholderOf(win, 'video') !== null);
+    expect(iframe(win, 'video').hasAttribute('src')).to.equal(false);
+  });
+
+  it('are upgraded and work when the script is deferred (the element already in the page)', async () => {
+    const win = await openPage(newKey('defer'), { defer: true });
+    expect(inside(placeholderOf(win, 'video'), 'placeholder')!.textContent).to.contain('Le métier de dinandier');
+    expect(win.__warnings.join('\n')).not.to.contain('category: "video"');
+    (inside(placeholderOf(win, 'video'), 'allow') as HTMLButtonElement).click();
+    await until(() => iframe(win, 'video').src === new URL(iframe(win, 'video').dataset.src!, win.location.href).href);
+    expectAbsent(placeholderOf(win, 'video'));
   });
 
   it('follow the element: Arabic right to left with the host isolated, and the dark theme', async () => {
@@ -246,7 +268,7 @@ describe('placeholders: accessibility', () => {
         await sendKeys({ press: ' ' });
         await until(() => wrapper.querySelector('iframe')!.hasAttribute('src'));
         await until(() => document.activeElement === wrapper.querySelector('iframe'));
-        expect(wrapper.querySelector('ma-consent-placeholder')).to.equal(null);
+        expectAbsent(wrapper.querySelector('ma-consent-placeholder'));
       });
     }
   }

@@ -19,6 +19,7 @@ import {
   validRecord,
   wait,
   writeRawCookie,
+  expectAbsent,
 } from './helpers.js';
 
 const PREFIX = '[ma-cookie-consent]';
@@ -187,7 +188,7 @@ describe('bad input: the stored cookie', () => {
     const { el, warnings } = await mountWarned();
     expect(warnings).to.deep.equal([]);
     expect(el.consent!.categories).to.deep.equal({ analytics: false });
-    expect(part(el, 'banner')).to.equal(null);
+    expectAbsent(part(el, 'banner'));
     await el.updateComplete;
     await expectSafe(el);
   });
@@ -279,7 +280,7 @@ describe('bad input: attributes (docs/api.md §2)', () => {
   const rootOf = (el: MaCookieConsent) => shadow(el).querySelector('.root')!;
   const french: Check = (el) => expect(rootOf(el).getAttribute('lang')).to.equal('fr');
   const offersArabic: Check = (el) => expect(part(el, 'language')!.querySelector('[lang="ar"]')).not.to.equal(null);
-  const noPolicyLink: Check = (el) => expect(part(el, 'policy-link')).to.equal(null);
+  const noPolicyLink: Check = (el) => expectAbsent(part(el, 'policy-link'));
   const onlyAnalytics: Check = (el) => {
     el.refuseAll();
     expect(storedConsent()!.categories).to.deep.equal({ analytics: false });
@@ -309,7 +310,7 @@ describe('bad input: attributes (docs/api.md §2)', () => {
   const noManageButton: Check = async (el) => {
     el.refuseAll();
     await el.updateComplete;
-    expect(part(el, 'manage')).to.equal(null);
+    expectAbsent(part(el, 'manage'));
   };
   const noReceipt: Check = async (el) => {
     const sent: unknown[] = [];
@@ -683,10 +684,15 @@ describe('bad input: the page', () => {
     }
     expect(warnings.messages.join('\n')).to.match(/\[ma-cookie-consent\] second-element: /);
     expect(part(first!, 'banner')).not.to.equal(null);
-    expect(second!.shadowRoot!.querySelector('section, dialog, button')).to.equal(null);
+    expectAbsent(second!.shadowRoot!.querySelector('section, dialog, button'));
     second!.acceptAll();
     await second!.showPreferences();
     expect(storedConsent()).to.equal(undefined);
+    // Not even reset(): the inert element cannot erase the page's choice.
+    first!.refuseAll();
+    second!.reset();
+    expect(storedConsent()).not.to.equal(undefined);
+    expect(first!.consent).not.to.equal(null);
     await expectSafe(first!);
     await expectSafe(second!);
   });
@@ -865,7 +871,7 @@ describe('bad input: the browser', () => {
         document.dispatchEvent(new Event('visibilitychange', { bubbles: true }) /* as the browser fires it */);
         await wait(50);
         expect(el.isGranted('analytics')).to.equal(true);
-        expect(part(el, 'banner')).to.equal(null);
+        expectAbsent(part(el, 'banner'));
         el.refuseAll();
         expect(el.isGranted('analytics')).to.equal(false);
         expect(uncaught).to.deep.equal([]);
@@ -1004,6 +1010,18 @@ describe('Global Privacy Control (ignore-gpc)', () => {
     cleanUp();
   });
 
+  it('a reset under the signal refuses again without asking: no banner, nothing written', async () => {
+    writeRawCookie('ma_cookie_consent', encodeURIComponent(JSON.stringify(validRecord())));
+    setGpc(true);
+    const el = await mount();
+    expect(el.isGranted('analytics'), 'a stored choice wins over the signal').to.equal(true);
+    el.reset();
+    await el.updateComplete;
+    expectAbsent(part(el, 'banner'), 'the banner');
+    expect(el.consent!.categories).to.deep.equal({ analytics: false });
+    expect(document.cookie).not.to.contain('ma_cookie_consent');
+  });
+
   it('honoured by default: no banner, nothing written, refused in memory, source "gpc"', async () => {
     setGpc(true);
     const events: Array<[string, unknown]> = [];
@@ -1013,7 +1031,7 @@ describe('Global Privacy Control (ignore-gpc)', () => {
     try {
       const el = await mount();
       await wait(50);
-      expect(part(el, 'banner')).to.equal(null);
+      expectAbsent(part(el, 'banner'));
       expect(document.cookie).not.to.contain('ma_cookie_consent');
       expect(el.consent!.categories).to.deep.equal({ analytics: false });
       expect(events.map(([type]) => type)).to.deep.equal(['ma-consent-ready', 'ma-consent-change']);
@@ -1046,7 +1064,7 @@ describe('Global Privacy Control (ignore-gpc)', () => {
   it('with hide-manage-button, a data-consent-open link still lets the visitor opt in', async () => {
     setGpc(true);
     const el = await mount({ 'hide-manage-button': '' });
-    expect(part(el, 'manage')).to.equal(null);
+    expectAbsent(part(el, 'manage'));
     const link = document.createElement('a');
     link.href = '#';
     link.setAttribute('data-consent-open', '');
@@ -1074,7 +1092,7 @@ describe('Global Privacy Control (ignore-gpc)', () => {
     writeRawCookie('ma_cookie_consent', enc(validRecord()));
     const el = await mount();
     expect(el.isGranted('analytics')).to.equal(true);
-    expect(part(el, 'banner')).to.equal(null);
+    expectAbsent(part(el, 'banner'));
   });
 
   it('no signal (false or absent): the banner asks', async () => {

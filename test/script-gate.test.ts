@@ -11,7 +11,7 @@ import {
   pathPrefixes as cookiePaths,
 } from '../src/cookies.js';
 import { ScriptGate } from '../src/script-gate.js';
-import { captureWarnings, clearCookies, until, wait } from './helpers.js';
+import { captureWarnings, clearCookies, until, wait, expectAbsent } from './helpers.js';
 
 declare global {
   interface Window {
@@ -151,7 +151,7 @@ describe('ScriptGate', () => {
     const g = gate(granted);
     await g.start();
     expect(frame.hasAttribute('src')).to.equal(false);
-    expect(box.querySelector('.from-template')).to.equal(null);
+    expectAbsent(box.querySelector('.from-template'));
 
     granted.add('video');
     await g.update();
@@ -192,6 +192,36 @@ describe('ScriptGate', () => {
     box.append(gated('analytics', { code: push('after stop') }));
     await wait(200);
     expect(runs()).to.deep.equal(['nested']);
+  });
+
+  it('runs a gated script added and granted in the same task (before the gate has looked at it)', async () => {
+    const key = newKey('sametask');
+    const granted = new Set<string>();
+    const g = gate(granted);
+    await g.start();
+    box.append(gated('analytics', { src: `/__hits/${key}.js` }));
+    granted.add('analytics');
+    await g.update();
+    expect(runs()).to.deep.equal([key]);
+  });
+
+  it('stops a template half-way when its category is withdrawn while a script of it loads', async () => {
+    const key = newKey('tplwithdraw');
+    const template = document.createElement('template');
+    template.dataset.consent = 'analytics';
+    const slow = document.createElement('script');
+    slow.src = `/__hits/${key}.js?delay=300`;
+    const after = document.createElement('script');
+    after.text = push('after the slow one');
+    template.content.append(slow, after);
+    box.append(template);
+    const granted = new Set(['analytics']);
+    const done = gate(granted).start();
+    await wait(50);
+    granted.delete('analytics');
+    await done;
+    await wait(200);
+    expect(runs()).to.deep.equal([key]);
   });
 
   it('activates "necessary" at once, and reports nothing for it', async () => {

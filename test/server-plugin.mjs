@@ -3,7 +3,7 @@
 //   GET /__hits?key=<key>      how many times that script (or embed) was requested
 //   GET /__embed/<key>.html    an embeddable page (a video, a map) that counts its own requests
 //   POST /__receipts           stores a proof-of-consent receipt; GET /__receipts lists them
-//   GET /__page/<name>.html?key=K fills test/fixtures/<name>.html ({{key}}, {{nonce}}, {{attrs}});
+//   GET /__page/<name>.html?key=K fills test/fixtures/<name>.html ({{key}}, {{nonce}}, {{attrs}}, {{defer}});
 //                                 with &csp=strict it is served under a strict Content-Security-Policy
 //                                 (&csp=dynamic: nonce and 'strict-dynamic'; &tt=1 adds Trusted Types;
 //                                 &tt=dup, &tt=own, &tt=lit: see trustedTypesPolicies)
@@ -42,7 +42,8 @@ export function testServerPlugin() {
         const body = template
           .replaceAll('{{key}}', url.searchParams.get('key') ?? 'none')
           .replaceAll('{{nonce}}', nonce)
-          .replaceAll('{{attrs}}', url.searchParams.get('attrs') ?? '');
+          .replaceAll('{{attrs}}', url.searchParams.get('attrs') ?? '')
+          .replaceAll('{{defer}}', url.searchParams.has('defer') ? ' defer' : '');
         const headers = { 'cache-control': 'no-store' };
         const csp = url.searchParams.get('csp');
         if (csp === 'strict' || csp === 'dynamic') {
@@ -88,7 +89,8 @@ export function testServerPlugin() {
           .replace(/\{\{q:([\w-]+)\}\}/g, (_, name) => url.searchParams.get(name) ?? '')
           .replaceAll('{{key}}', url.searchParams.get('key') ?? 'none')
           .replaceAll('{{nonce}}', nonce)
-          .replaceAll('{{attrs}}', url.searchParams.get('attrs') ?? '');
+          .replaceAll('{{attrs}}', url.searchParams.get('attrs') ?? '')
+          .replaceAll('{{defer}}', url.searchParams.has('defer') ? ' defer' : '');
         const headers = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' };
         const csp = url.searchParams.get('csp');
         if (csp === 'strict' || csp === 'dynamic') {

@@ -5,7 +5,7 @@
  * and where BroadcastChannel is missing, a re-check on focus or visibilitychange must do it.
  */
 import { expect } from '@open-wc/testing';
-import { clearCookies, rawCookie, until, wait } from './helpers.js';
+import { clearCookies, rawCookie, until, wait, expectAbsent } from './helpers.js';
 
 interface Detail {
   categories: Record<string, boolean>;
@@ -70,7 +70,7 @@ describe('cross-tab sync', () => {
     expect(b.__changes[0].source).to.equal('other-tab');
     expect(b.__changes[0].id).to.equal(element(a).consent!.id);
     expect(element(b).consent).to.deep.equal(element(a).consent);
-    expect(banner(b)).to.equal(null);
+    expectAbsent(banner(b));
     await until(() => (b.__runs?.length ?? 0) > 0, WITHIN);
     expect(b.__runs).to.deep.equal(['analytics']);
     // The tab that decided hears nothing back from itself.
@@ -138,7 +138,7 @@ describe('cross-tab sync', () => {
     await until(() => b.__changes.length === 1, WITHIN);
     expect(b.__changes[0]).to.include({ source: 'other-tab', id: element(a).consent!.id });
     await element(b).updateComplete;
-    expect(banner(b)).to.equal(null);
+    expectAbsent(banner(b));
     await until(() => (b.__runs?.length ?? 0) > 0, WITHIN);
 
     element(a).refuseAll();

@@ -20,6 +20,7 @@ import {
   until,
   warnings,
 } from './helpers.js';
+import { expectAbsent } from '../helpers.js';
 
 /** A nonce-based CSP with 'strict-dynamic', the bundle tag carrying the nonce. */
 const SIGNED_PAGE = { csp: 'dynamic' as const, embed: 'nonce="{{nonce}}"' };
@@ -107,7 +108,7 @@ describe('foreign and nested elements the page author wrote in a gated template'
     expect(warnings(win).some((m) => m.includes('element: <script> in <template data-consent="analytics">'))).to.equal(
       true,
     );
-    expect(win.document.querySelector('svg script')).to.equal(null);
+    expectAbsent(win.document.querySelector('svg script'));
   });
 
   it('an external <svg><script href> never runs, and consent requests nothing for it', async () => {
