@@ -254,6 +254,8 @@ export class ConsentCore<View = unknown> {
     // Nothing is granted any more: tools, cookies and iframes are told so, quietly.
     if (previous && Object.values(previous.categories).some(Boolean)) this.#afterDecision(previous);
     this.#notify('reset', previous);
+    // The refusal the signal stands for is a decision again, said as at load.
+    if (this.#gpc) this.#owner!.dispatchEvent(event('ma-consent-change', { ...this.consent, source: 'gpc' }));
   }
 
   /** With no choice stored, the browser's Global Privacy Control signal refuses, writing nothing. */

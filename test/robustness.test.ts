@@ -1015,8 +1015,11 @@ describe('Global Privacy Control (ignore-gpc)', () => {
     setGpc(true);
     const el = await mount();
     expect(el.isGranted('analytics'), 'a stored choice wins over the signal').to.equal(true);
+    const sources: unknown[] = [];
+    el.addEventListener('ma-consent-change', (e) => sources.push((e as CustomEvent).detail.source));
     el.reset();
     await el.updateComplete;
+    expect(sources, 'the page hears of the refusal, as at load').to.deep.equal(['gpc']);
     expectAbsent(part(el, 'banner'), 'the banner');
     expect(el.consent!.categories).to.deep.equal({ analytics: false });
     expect(document.cookie).not.to.contain('ma_cookie_consent');
