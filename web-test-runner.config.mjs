@@ -67,4 +67,7 @@ export default {
   // wait on real reloads and network timing have failed once in many runs (Firefox over BiDi).
   // A test must still pass in full; a failure that repeats fails the run.
   testFramework: { config: { timeout: 10000, retries: 1 } },
+  // test/chai-setup.ts first: failed assertions on DOM nodes are reported instead of stalling.
+  testRunnerHtml: (framework) =>
+    `<!doctype html><html><body><script type="module" src="/test/chai-setup.ts"></script><script type="module" src="${framework}"></script></body></html>`,
 };

@@ -61,10 +61,7 @@ export async function until(check: () => boolean, timeout = 4000): Promise<void>
   }
 }
 
-/**
- * Asserts that a node is absent. A node that is there is reported by its markup: a failed
- * assertion that carries the element itself stalls the test runner until its time-out.
- */
+/** Asserts that a node is absent; one that is there is reported by its markup. */
 export function expectAbsent(node: Element | null | undefined, what = 'the node'): void {
   expect(node ? node.outerHTML.slice(0, 300) : null, `${what} should be absent`).to.equal(null);
 }
