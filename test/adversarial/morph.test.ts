@@ -37,6 +37,14 @@ async function nudge(win: PageWindow): Promise<void> {
 
 const once = (win: PageWindow, name: string) => win.__runs.filter((r) => r === name);
 
+/** Puts the gating markers back on the live script in #box, then lets the gate look again. */
+async function remark(win: PageWindow): Promise<void> {
+  const live = win.document.querySelector('#box script')!;
+  live.setAttribute('type', 'text/plain');
+  live.setAttribute('data-consent', 'analytics');
+  await nudge(win);
+}
+
 describe('re-marked and morphed elements', function () {
   this.timeout(20000);
   beforeEach(clearCookies);
@@ -46,10 +54,7 @@ describe('re-marked and morphed elements', function () {
     const win = await openPage({ body: `<div id="box">${gatedInline('inline', 'analytics', false)}</div>` });
     element(win).acceptAll();
     await until(() => win.__runs.includes('inline'));
-    const live = win.document.querySelector('#box script')!;
-    live.setAttribute('type', 'text/plain');
-    live.setAttribute('data-consent', 'analytics');
-    await nudge(win);
+    await remark(win);
     expect(once(win, 'inline')).to.have.length(1);
     expectNoErrors(win);
   });
@@ -61,10 +66,7 @@ describe('re-marked and morphed elements', function () {
     });
     element(win).acceptAll();
     await until(() => win.__runs.includes(key));
-    const live = win.document.querySelector('#box script')!;
-    live.setAttribute('type', 'text/plain');
-    live.setAttribute('data-consent', 'analytics');
-    await nudge(win);
+    await remark(win);
     expect(await hits(key)).to.equal(1);
     expect(once(win, key)).to.have.length(1);
   });
@@ -96,10 +98,7 @@ describe('re-marked and morphed elements', function () {
     });
     element(win).acceptAll();
     await until(() => win.__runs.includes('from-template'));
-    const live = win.document.querySelector('#box script')!;
-    live.setAttribute('type', 'text/plain');
-    live.setAttribute('data-consent', 'analytics');
-    await nudge(win);
+    await remark(win);
     expect(once(win, 'from-template')).to.have.length(1);
   });
 
