@@ -58,6 +58,14 @@ async function settled(win: PageWindow): Promise<{ violations: Violation[]; erro
   return { violations: win.__violations.filter((v) => !v.blocked.includes('/__web-dev-server')), errors: win.__errors };
 }
 
+/** Accepts in the banner: the three gated scripts run in document order, and nothing is reported. */
+async function acceptRunsInOrder(win: PageWindow, key: string): Promise<void> {
+  part(win, 'accept')!.click();
+  await until(() => (win.__runs?.length ?? 0) >= 3);
+  expect(win.__runs).to.deep.equal([`${key}-slow`, 'inline', `${key}-fast`]);
+  expect(await settled(win)).to.deep.equal({ violations: [], errors: [] });
+}
+
 describe('strict Content-Security-Policy (built bundle)', () => {
   beforeEach(clearCookies);
   afterEach(() => {
@@ -116,11 +124,8 @@ describe('strict Content-Security-Policy (built bundle)', () => {
     await wait(300);
     expect(win.__runs).to.equal(undefined);
     expect(await hits(`${key}-slow`)).to.equal(0);
-    part(win, 'accept')!.click();
-    await until(() => (win.__runs?.length ?? 0) >= 3);
-    expect(win.__runs).to.deep.equal([`${key}-slow`, 'inline', `${key}-fast`]);
+    await acceptRunsInOrder(win, key);
     expect(win.document.querySelector('.from-template')).not.to.equal(null);
-    expect(await settled(win)).to.deep.equal({ violations: [], errors: [] });
   });
 
   it('a same-origin log-endpoint needs nothing more: the receipt arrives, nothing is reported', async () => {
@@ -160,10 +165,7 @@ describe("nonce-only Content-Security-Policy with 'strict-dynamic' (built bundle
     await wait(300);
     expect(win.__runs).to.equal(undefined);
     expect(await hits(`${key}-slow`)).to.equal(0);
-    part(win, 'accept')!.click();
-    await until(() => (win.__runs?.length ?? 0) >= 3);
-    expect(win.__runs).to.deep.equal([`${key}-slow`, 'inline', `${key}-fast`]);
-    expect(await settled(win)).to.deep.equal({ violations: [], errors: [] });
+    await acceptRunsInOrder(win, key);
   });
 
   it("does not let 'strict-dynamic' run injected gated markup without the nonce", async () => {
@@ -199,30 +201,21 @@ describe('Trusted Types (built bundle)', () => {
       win.__violations.length = 0;
     }
     expect(part(win, 'banner')).not.to.equal(null);
-    part(win, 'accept')!.click();
-    await until(() => (win.__runs?.length ?? 0) >= 3);
-    expect(win.__runs).to.deep.equal([`${key}-slow`, 'inline', `${key}-fast`]);
+    await acceptRunsInOrder(win, key);
     expect(win.document.querySelector('.from-template')).not.to.equal(null);
-    expect(await settled(win)).to.deep.equal({ violations: [], errors: [] });
   });
 
   it("the script loaded twice under Trusted Types with 'allow-duplicates': no error, no report", async () => {
     const key = `ttdup${Date.now()}`;
     const win = await openPage('csp-twice', { key, csp: 'strict', tt: 'dup' });
     expect(win.document.querySelectorAll('ma-cookie-consent')).to.have.length(1);
-    part(win, 'accept')!.click();
-    await until(() => (win.__runs?.length ?? 0) >= 3);
-    expect(await settled(win)).to.deep.equal({ violations: [], errors: [] });
-    expect(win.__runs).to.deep.equal([`${key}-slow`, 'inline', `${key}-fast`]);
+    await acceptRunsInOrder(win, key);
   });
 
   it('the script loaded twice without it: the second copy stops before its Lit, nothing is reported', async () => {
     const key = `ttnodup${Date.now()}`;
     const win = await openPage('csp-twice', { key, csp: 'strict', tt: '1' });
-    part(win, 'accept')!.click();
-    await until(() => (win.__runs?.length ?? 0) >= 3);
-    expect(win.__runs).to.deep.equal([`${key}-slow`, 'inline', `${key}-fast`]);
-    expect(await settled(win)).to.deep.equal({ violations: [], errors: [] });
+    await acceptRunsInOrder(win, key);
   });
 
   it('a trusted-types directive that forgets ma-cookie-consent: the banner works, gated scripts stay blocked and it says why', async () => {
