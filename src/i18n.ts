@@ -104,11 +104,12 @@ export const fill = (text: string, values: Record<string, string | number>): str
   );
 
 /**
- * Runs of Latin script, URLs and numbers joined by separators, found inside right-to-left text.
- * A run must start and end on a letter or digit so that sentence punctuation stays Arabic.
+ * Runs of Latin script (accented letters included: "Vidéos intégrées", "d'État"), URLs and
+ * numbers joined by separators, found inside right-to-left text. A run must start and end on a
+ * letter or digit so that sentence punctuation stays Arabic.
  */
 const LTR_RUN =
-  /[A-Za-z0-9](?:[\w.\-/:@#?=&%+~]*[A-Za-z0-9/_])?(?:[ \u00a0]+[A-Za-z0-9](?:[\w.\-/:@#?=&%+~]*[A-Za-z0-9/_])?)*/g;
+  /[\p{Script=Latin}\d](?:[\p{Script=Latin}\d_.\-/:@#?=&%+~'’]*[\p{Script=Latin}\d/_])?(?:[ \u00a0]+[\p{Script=Latin}\d](?:[\p{Script=Latin}\d_.\-/:@#?=&%+~'’]*[\p{Script=Latin}\d/_])?)*/gu;
 
 /**
  * Splits right-to-left text so that each Latin fragment or hyphenated number is isolated: odd

@@ -3,7 +3,7 @@ import { core } from './consent-core.js';
 import { categoryText, fill } from './i18n.js';
 import type { ConsentView } from './ma-cookie-consent.js';
 import { placeholderStyles } from './ma-cookie-consent.styles.js';
-import { say, sayIn } from './say.js';
+import { say } from './say.js';
 import { categoryOf, gatedUrl } from './script-gate.js';
 
 /** Iframes whose placeholder was used: focus goes to them once they load. */
@@ -75,7 +75,7 @@ export class MaConsentPlaceholder extends LitElement {
     return html`<div part="placeholder" class="root ${view.theme}" lang=${t.$code} dir=${t.$dir} role="group" aria-label=${title}>
       <p class="title">${say(title, t)}</p>
       <p class="text">${offered ? say(fill(t.blockedText, { host, category: category.text }), t) : say(t.notOffered, t)}</p>
-      ${offered ? html`<button type="button" part="allow" class="primary" @click=${this.#allow}>${sayIn(fill(t.allow, { category: category.text }), t.$code, t)}</button>` : nothing}
+      ${offered ? html`<button type="button" part="allow" class="primary" @click=${this.#allow}>${say(fill(t.allow, { category: category.text }), t)}</button>` : nothing}
       ${url ? html`<a part="open" href=${url}>${say(fill(t.openOn, { host }), t)}</a>` : nothing}
     </div>`;
   }

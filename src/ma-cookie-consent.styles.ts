@@ -50,11 +50,10 @@ const base = css`
   [dir='rtl'] {
     line-height: 1.75;
   }
-  /* An isolated Latin run ("E-ARTISANAT", "09-08") is not broken at its hyphen unless it is
-     wider than the line. */
-  bdi {
-    display: inline-block;
-    max-inline-size: 100%;
+  /* A short isolated Latin run without spaces ("E-ARTISANAT", "09-08") is not broken at its
+     hyphen. Inline, it keeps a link's underline and stays with its guillemets. */
+  .nw {
+    white-space: nowrap;
   }
   p {
     margin: 0 0 0.75rem;

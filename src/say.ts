@@ -5,8 +5,13 @@ import { bidiSegments, translation } from './i18n.js';
 
 export function say(text: string, t: Translation): TemplateResult | string {
   const segments = bidiSegments(text, t.$dir);
-  return segments.length < 2 ? text : html`${segments.map((s, i) => (i % 2 ? html`<bdi dir="ltr">${s}</bdi>` : s))}`;
+  return segments.length < 2
+    ? text
+    : html`${segments.map((s, i) => (i % 2 ? html`<bdi dir="ltr" class=${nowrap(s)}>${s}</bdi>` : s))}`;
 }
+
+/** A short run without spaces is kept on one line (a long URL may still wrap where it can). */
+const nowrap = (run: string) => (/^\S{1,32}$/.test(run) ? 'nw' : '');
 
 /** A site text in another language than the interface's (a French fallback): marked so (WCAG 3.1.2). */
 export function sayIn(text: string, lang: string, t: Translation): TemplateResult | string {

@@ -30,6 +30,9 @@ import {
   unmount,
 } from './a11y-helpers.js';
 import { expectAbsent } from './helpers.js';
+import { html, render } from 'lit';
+import ar from '../locales/ar.js';
+import { say } from '../src/say.js';
 
 const THEMES = ['light', 'dark'] as const;
 const LANGS = ['fr', 'ar'] as const;
@@ -421,6 +424,54 @@ describe('a11y: contrast, equal weight, language, Arabic typography', () => {
       const p = root.querySelector('p')!;
       const [start] = glyphX(p, 'طبقًا', [0]);
       expect(start).to.be.greaterThan(zero8);
+    });
+
+    it('an isolated name stays on the line of its guillemets at every width, and inside a link it is inline (underlined)', async () => {
+      const host = document.createElement('div');
+      document.body.append(host);
+      const root = host.attachShadow({ mode: 'open' });
+      root.adoptedStyleSheets = styles.map((s) => s.styleSheet!);
+      const sentence = 'يُحفظ اختياركم في ملف تعريف الارتباط «ma_cookie_consent» لمدة ستة أشهر (E-ARTISANAT).';
+      render(
+        html`<p dir="rtl" lang="ar">${say(sentence, ar)}</p>
+          <a href="#x" dir="rtl" lang="ar">${say('فتح المحتوى في موقع www.youtube-nocookie.com', ar)}</a>`,
+        root,
+      );
+      try {
+        const p = root.querySelector('p')!;
+        const top = (node: Node, offset: number) => {
+          const range = document.createRange();
+          range.setStart(node, offset);
+          range.setEnd(node, offset + 1);
+          return Math.round(range.getClientRects()[0].top);
+        };
+        const [name, brand] = Array.from(p.querySelectorAll('bdi'));
+        expect(name.textContent).to.equal('ma_cookie_consent');
+        expect(brand.textContent).to.equal('E-ARTISANAT');
+        // The text nodes in order (Lit's comment markers left out): before, inside and after the name.
+        const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+        const texts: Text[] = [];
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) if (n.textContent) texts.push(n as Text);
+        const inName = texts.findIndex((n) => name.contains(n));
+        const [before, inside, after] = [texts[inName - 1], texts[inName], texts[inName + 1]];
+        expect(before.textContent!.endsWith('«') && after.textContent!.startsWith('»')).to.equal(true);
+        const inBrand = texts.find((n) => brand.contains(n))!;
+        let breaks = 0;
+        for (let width = 100; width <= 420; width += 4) {
+          p.style.inlineSize = `${width}px`;
+          const line = top(inside, 0);
+          expect(top(before, before.length - 1), `« with its name at ${width}px`).to.equal(line);
+          expect(top(after, 0), `» with its name at ${width}px`).to.equal(top(inside, inside.length - 1));
+          expect(top(inBrand, 0), `E-ARTISANAT not broken at its hyphen at ${width}px`).to.equal(
+            top(inBrand, inBrand.length - 1),
+          );
+          if (line !== top(inBrand, 0)) breaks++;
+        }
+        expect(breaks, 'the sentence did wrap at some widths (the check can fail)').to.be.greaterThan(0);
+        for (const bdi of root.querySelectorAll('bdi')) expect(getComputedStyle(bdi).display).to.equal('inline');
+      } finally {
+        host.remove();
+      }
     });
 
     it('the built-in Arabic text of the dialog writes the law number 09.08 in order, isolated', async () => {

@@ -76,6 +76,14 @@ describe('i18n', () => {
     expect(bidiSegments('la loi 09-08', 'ltr')).to.deep.equal(['la loi 09-08']);
   });
 
+  it('keeps accented Latin words and apostrophes in one isolated run', () => {
+    const text = 'الفئات المسموح بها: Vidéos intégrées، Secrétariat d’État chargé de l’Artisanat.';
+    expect(isolated(bidiSegments(text, 'rtl'))).to.deep.equal([
+      'Vidéos intégrées',
+      'Secrétariat d’État chargé de l’Artisanat',
+    ]);
+  });
+
   it('isolates digit groups split by spaces, which would otherwise read in reverse', () => {
     expect(isolated(bidiSegments('المبلغ 10 000 درهم، المادة 6', 'rtl'))).to.deep.equal(['10 000']);
   });
