@@ -170,7 +170,8 @@ export class ConsentCore<View = unknown> {
       this.#fromOtherTab(payload),
     );
     if (reload) {
-      void this.#gate?.update();
+      // Another question: what the old answer granted and this one does not is withdrawn.
+      this.#afterDecision(previous);
       this.#resolveWaiters();
       this.#notify('load', previous);
     }

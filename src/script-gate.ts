@@ -130,13 +130,18 @@ function safeUrl(value: string): string | null {
   }
 }
 
+/**
+ * Activation passes, page-wide like what they activate: a gate that takes over from another
+ * (its element moved in the page) waits behind the pass still waiting for a script to load.
+ */
+let queue: Promise<void> = Promise.resolve();
+/** Passes started and not yet finished (the one running and those queued behind it). */
+let running = 0;
+
 export class ScriptGate {
   readonly #hooks: GateHooks;
   #observer: MutationObserver | null = null;
   #stopped = false;
-  #queue: Promise<void> = Promise.resolve();
-  /** Updates started and not yet finished (the one running and those queued behind it). */
-  #running = 0;
   readonly #unknown = new Set<string>();
 
   constructor(hooks: GateHooks) {
@@ -201,8 +206,8 @@ export class ScriptGate {
   update(): Promise<void> {
     // When nothing is in progress, start now rather than in a later microtask: a click on
     // "accept" then inserts the gated scripts before the component re-renders.
-    const run = () => this.#activateGranted().finally(() => this.#running--);
-    return (this.#queue = this.#running++ ? this.#queue.then(run, run) : run());
+    const run = () => this.#activateGranted().finally(() => running--);
+    return (queue = running++ ? queue.then(run, run) : run());
   }
 
   /** A category was withdrawn: its iframes are unloaded and wait again (scripts cannot be undone). */

@@ -502,6 +502,28 @@ describe('<ma-cookie-consent>', () => {
       }
     });
 
+    it('a revision raised at run time withdraws as a reset does: cookies deleted, Consent Mode and Matomo told', async () => {
+      const page = window as unknown as { dataLayer?: unknown[]; _paq?: unknown[] };
+      page.dataLayer = [];
+      page._paq = [];
+      try {
+        const el = await render();
+        el.acceptAll();
+        document.cookie = '_ga=GA1.1.123; path=/';
+        el.revision = '2';
+        await el.updateComplete;
+        expect(el.consent).to.equal(null);
+        expect(part(el, 'banner')).not.to.equal(null);
+        expect(document.cookie).not.to.contain('_ga=');
+        const last = Array.from(page.dataLayer.at(-1) as IArguments);
+        expect((last[2] as Record<string, string>).analytics_storage).to.equal('denied');
+        expect(page._paq.at(-1)).to.deep.equal(['forgetConsentGiven']);
+      } finally {
+        delete page.dataLayer;
+        delete page._paq;
+      }
+    });
+
     it('setConsent ignores unknown categories and bad input with a warning', async () => {
       const el = await render();
       const warnings = captureWarnings();

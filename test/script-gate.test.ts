@@ -95,6 +95,20 @@ describe('ScriptGate', () => {
     expect(runs()).to.deep.equal([`${key}-slow`, 'inline', `${key}-fast`, 'last']);
   });
 
+  it('keeps the order when its gate is replaced while a script loads (the element moved in the page)', async () => {
+    const key = newKey('handover');
+    box.append(
+      gated('analytics', { src: `/__hits/${key}-slow.js?delay=400` }),
+      gated('analytics', { code: push('after') }),
+    );
+    const granted = new Set(['analytics']);
+    const first = gate(granted);
+    void first.start(); // the slow script is inserted now, and loads
+    first.stop();
+    await gate(granted).start();
+    expect(runs()).to.deep.equal([`${key}-slow`, 'after']);
+  });
+
   it('lets an async external script load in its own time, holding nothing back', async () => {
     const key = newKey('async');
     box.append(
