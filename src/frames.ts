@@ -46,18 +46,24 @@ export const frameHooks: Pick<GateHooks, 'blocked' | 'loaded'> = {
       placeholder.style.setProperty('inline-size', `${width}px`);
       placeholder.style.setProperty('--_ratio', `${width} / ${height}`);
       placeholder.hidden = false;
+      // A withdrawn frame that had focus: focus goes to the placeholder's first control.
+      const focused = frame.ownerDocument.activeElement === frame;
       hide(frame);
+      if (focused)
+        void placeholder.updateComplete.then(() =>
+          placeholder.shadowRoot?.querySelector<HTMLElement>('button, a[href]')?.focus(),
+        );
     });
     watcher.observe(frame);
   },
 
   loaded(frame) {
-    placeholders.get(frame)?.remove();
+    const placeholder = placeholders.get(frame);
+    // Allowed in the placeholder, or elsewhere while focus was in it: focus follows the embed.
+    const refocus = focusOnLoad.delete(frame) || !!placeholder?.matches(':focus-within');
+    placeholder?.remove();
     placeholders.delete(frame);
     show(frame);
-    if (focusOnLoad.has(frame)) {
-      focusOnLoad.delete(frame);
-      frame.focus();
-    }
+    if (refocus) frame.focus();
   },
 };

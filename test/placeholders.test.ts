@@ -149,6 +149,21 @@ describe('placeholders for blocked embeds (built bundle)', function () {
     expect(await hits(`${key}-map`)).to.equal(0);
   });
 
+  it('focus follows the embed both ways: allowed elsewhere while in the placeholder, withdrawn while in the frame', async () => {
+    const win = await openPage(newKey('focus'));
+    inside(placeholderOf(win, 'video'), 'allow')!.focus();
+    element(win).setConsent({ video: true }); // decided by a script, not by the placeholder
+    await until(() => win.document.activeElement === iframe(win, 'video'));
+
+    element(win).setConsent({ video: false });
+    await until(() => placeholderOf(win, 'video')?.hidden === false);
+    await until(() => placeholderOf(win, 'video')!.shadowRoot!.activeElement !== null);
+    expect(win.document.activeElement).to.equal(placeholderOf(win, 'video'));
+    expect(placeholderOf(win, 'video')!.shadowRoot!.activeElement).to.equal(
+      inside(placeholderOf(win, 'video'), 'allow'),
+    );
+  });
+
   it('keeps the other categories as they were when a choice exists', async () => {
     const win = await openPage(newKey('keep'));
     element(win).setConsent({ analytics: true });
@@ -160,10 +175,13 @@ describe('placeholders for blocked embeds (built bundle)', function () {
     const key = newKey('withdraw');
     const win = await openPage(key);
     inside(placeholderOf(win, 'video'), 'allow')!.click();
-    await until(() => iframe(win, 'video').hasAttribute('src'));
+    const shown = () => iframe(win, 'video').contentWindow!.location.href;
+    await until(() => shown().includes('/__embed/'));
     element(win).refuseAll();
     await until(() => placeholderOf(win, 'video') !== null);
     expect(iframe(win, 'video').hasAttribute('src')).to.equal(false);
+    // Unloaded, not only hidden: a video playing there stops.
+    await until(() => shown() === 'about:blank');
     await until(() => win.getComputedStyle(iframe(win, 'video')).display === 'none');
 
     const late = win.document.createElement('iframe');
