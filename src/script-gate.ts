@@ -97,7 +97,9 @@ function runnable(type: string, el: Element): boolean {
 /** False when the same gated content has already run on this page; remembers it otherwise. */
 function once(el: Element, content: string): boolean {
   const signature = `${el.localName}\n${categoryOf(el)}\n${attr(el, 'data-type')}\n${content}`;
-  return !ran.has(signature) && !!ran.add(signature);
+  if (!ran.has(signature)) return !!ran.add(signature);
+  warn('same-content', `<${el.localName} data-consent=${quote(categoryOf(el))}>`);
+  return false;
 }
 
 /** The URL a gated element loads, as resolved when the gate first saw it (null: none it may load). */

@@ -27,6 +27,7 @@ export type WarningCode =
   | 'element'
   | 'category'
   | 'activation'
+  | 'same-content'
   | 'trusted-types'
   | 'open-trigger'
   | 'integration'

@@ -175,6 +175,28 @@ describe('ScriptGate', () => {
     expect(runs()).to.deep.equal(['template']);
   });
 
+  it('activates the same gated content once per page, and says why the second copy waits', async () => {
+    const content = `<p class="twin">${Math.random()}</p>`;
+    const twins = [0, 1].map(() => {
+      const template = document.createElement('template');
+      template.dataset.consent = 'video';
+      template.innerHTML = content;
+      return template;
+    });
+    box.append(...twins);
+    const warnings = captureWarnings();
+    try {
+      await gate(new Set(['video'])).start();
+    } finally {
+      warnings.restore();
+    }
+    expect(box.querySelectorAll('.twin')).to.have.length(1);
+    expect(twins[1].isConnected).to.equal(true);
+    expect(warnings.messages).to.deep.equal([
+      '[ma-cookie-consent] same-content: <template data-consent="video"> (docs/warnings.md#same-content)',
+    ]);
+  });
+
   it('runs each element once per page, whatever the number of gates and updates', async () => {
     const original = gated('analytics', { code: push('once') });
     box.append(original);
@@ -335,6 +357,7 @@ describe('ScriptGate', () => {
       frame.dataset.src = '/__frame-fine';
       const template = document.createElement('template');
       template.dataset.consent = 'analytics';
+      template.innerHTML = `<!-- ${Math.random()} -->`; // unique: these tests share one page
       box.append(gated('analytics', { code: push('fine') }), frame, template);
       await gate(new Set(['analytics', 'video'])).start();
       expect(warnings.messages).to.deep.equal([]);
