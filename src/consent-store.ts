@@ -164,8 +164,8 @@ export class ConsentStore {
    * The choice after another tab decided (`payload`: its record, or null for a reset) or at a
    * re-check (`undefined`). A valid record from another tab is authoritative: its cookie write
    * may not be visible to this tab's process yet, or cookies may be blocked here. It is kept
-   * until this tab's own cookie shows a choice, so that a re-check finding no cookie does not
-   * undo it (a reset arrives as its own message).
+   * until this tab's own cookie shows it, or a newer choice, so that a re-check finding no cookie
+   * or an older one does not undo it (a reset arrives as its own message).
    */
   readShared(payload: string | null | undefined): ConsentRecord | null {
     const memory = this.#memory;
@@ -185,7 +185,12 @@ export class ConsentStore {
       }
     }
     const stored = this.read();
-    return stored || memory.only || !memory.heard ? stored : this.#revalidate(memory.record);
+    if (memory.only || !memory.heard) return stored;
+    const heard = this.#revalidate(memory.record);
+    // This tab's cookie caught up: nothing more to keep.
+    if (stored && stored.id === heard?.id) memory.heard = false;
+    // Otherwise the newer answer: an older cookie here must not undo a refusal heard since.
+    return stored && (!heard || Date.parse(stored.ts) >= Date.parse(heard.ts)) ? stored : heard;
   }
 
   /** Forgets the choice: cookie, memory, and copies stored on other paths or domains. */

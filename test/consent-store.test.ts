@@ -204,6 +204,21 @@ describe('consent store: cookie', () => {
     }
   });
 
+  it('a refusal heard from another tab is not undone by this tab’s older cookie, only by a newer choice', () => {
+    const store = new ConsentStore(options);
+    const accepted = createRecord('1', { analytics: true }, new Date(Date.now() - 60_000));
+    store.write(accepted);
+    // The other tab's refusal arrives, but its cookie is not visible here (blocked there, or not yet).
+    const refused = createRecord('1', { analytics: false });
+    expect(store.readShared(serializeConsent(refused))?.id).to.equal(refused.id);
+    expect(store.read()?.id, 'this tab’s cookie still holds the old answer').to.equal(accepted.id);
+    expect(store.readShared(undefined)?.id, 'a re-check keeps the newer refusal').to.equal(refused.id);
+    // A choice made later (in a third tab whose message was lost) is newer: it wins.
+    const later = createRecord('1', { analytics: true }, new Date(Date.now() + 1000));
+    writeRawCookie('ma_test', encodeURIComponent(serializeConsent(later)));
+    expect(store.readShared(undefined)?.id).to.equal(later.id);
+  });
+
   it('clear() removes the cookie', () => {
     const store = new ConsentStore(options);
     store.write(createRecord('1', { analytics: true }));
