@@ -389,7 +389,13 @@ export class ScriptGate {
           activated.add(el); // never: nothing to load, or not an http(s) URL
         }
         // Its placeholder says it is blocked (and offers nothing where there is nothing to load).
-        if (!url || !this.#hooks.isGranted(category)) this.#hooks.blocked?.(frame);
+        if (!url || !this.#hooks.isGranted(category))
+          try {
+            this.#hooks.blocked?.(frame);
+          } catch (error) {
+            // no placeholder, but the frame stays blocked and the rest goes on
+            warn('activation', what, error);
+          }
       } else if (!type) {
         warn('element', what);
         continue;

@@ -272,6 +272,30 @@ describe('ScriptGate', () => {
     expect(warnings.messages).to.deep.equal([]);
   });
 
+  it('a placeholder that cannot be made leaves the frame blocked and the rest going, with a warning', async () => {
+    const frame = document.createElement('iframe');
+    frame.dataset.consent = 'video';
+    frame.dataset.src = '/__frame-unplaced';
+    box.append(frame, gated('analytics', { code: push('after-frame') }));
+    const warnings = captureWarnings();
+    try {
+      const g = new ScriptGate({
+        isGranted: (category) => category === 'analytics',
+        isOffered: () => true,
+        blocked: () => {
+          throw new Error('no placeholder today');
+        },
+      });
+      gates.push(g);
+      await g.start();
+    } finally {
+      warnings.restore();
+    }
+    expect(frame.hasAttribute('src')).to.equal(false);
+    expect(runs()).to.deep.equal(['after-frame']);
+    expect(warnings.messages.join('\n')).to.contain('activation: <iframe data-consent="video">');
+  });
+
   it('goes on with the next elements when one cannot be activated, and says so', async () => {
     const template = document.createElement('template');
     template.dataset.consent = 'analytics';
