@@ -165,7 +165,14 @@ export class ScriptGate {
         }
       };
       requestAnimationFrame(look);
-      addEventListener('DOMContentLoaded', () => this.#watch(), { once: true });
+      // Parsed: what came since the last look, and the inline scripts and templates held back.
+      const parsed = () => {
+        if (this.#stopped) return;
+        this.#inspect(all(SELECTOR).filter((el) => !inspected.has(el)));
+        this.#watch();
+        void this.update();
+      };
+      addEventListener('DOMContentLoaded', parsed, { once: true });
     } else this.#watch();
     return this.update();
   }
@@ -173,8 +180,6 @@ export class ScriptGate {
   /** After parsing: elements added later are seen as they come. */
   #watch(): void {
     if (this.#stopped) return;
-    this.#inspect(all(SELECTOR).filter((el) => !inspected.has(el)));
-    void this.update();
     this.#observer = new MutationObserver((records) => {
       const found: Element[] = [];
       for (const record of records)

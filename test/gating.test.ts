@@ -235,7 +235,13 @@ describe('gated elements in a page (built bundle)', function () {
     await settle();
 
     expect(win.__runs).to.deep.equal(ran);
-    for (const file of FILES) expect(await hits(`${key}-${file}`), `requests for ${file}`).to.equal(1);
+    // Scripts run once per page. A frame is unloaded when its category is withdrawn and loads
+    // again when it is granted again (twice here): whether the browser sends that request
+    // depends on timing, as the changes come in one task.
+    for (const file of FILES.filter((f) => f !== 'frame'))
+      expect(await hits(`${key}-${file}`), `requests for ${file}`).to.equal(1);
+    expect(await hits(`${key}-frame`), 'requests for the frame').to.be.within(1, 3);
+    expect(win.document.querySelector<HTMLIFrameElement>('iframe[data-consent]')!.src).to.contain(`${key}-frame`);
     expect(win.document.querySelectorAll('.from-template')).to.have.length(1);
     expect(original.getAttribute('type')).to.equal('text/plain');
 
