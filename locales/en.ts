@@ -34,7 +34,7 @@ const en: Translation = {
   savedOn: 'Date of the choice: {date}.',
 
   dialogTitle: 'Cookie settings',
-  dialogIntro: 'Choose the cookies you allow. Optional categories stay off until you switch them on.',
+  dialogIntro: 'Choose the cookies you allow. No optional category is switched on without your consent.',
   aboutTitle: 'About cookies',
   aboutCookies:
     'A cookie is a small text file that your browser stores when you visit. Cookies that are necessary for the site to work are always on.',
@@ -43,7 +43,7 @@ const en: Translation = {
   aboutRefusal:
     'Refusing does not stop you from using the site. Blocking every cookie in your browser may, however, make browsing harder.',
   rights:
-    'Under Moroccan law 09-08 on the protection of individuals with regard to the processing of personal data, you have the right to access and correct your data, and to object to its processing on legitimate grounds.',
+    'Under Moroccan law 09-08 on the protection of individuals with regard to the processing of personal data, you have the right to access and correct your data, and to object to its processing on legitimate grounds. You may also complain to the national commission for the protection of personal data (CNDP).',
   gpcRespected:
     'Your browser sent the Global Privacy Control signal; in line with it, optional cookies have been refused. You can still switch them on below.',
   categoriesLegend: 'Cookie categories',
@@ -58,7 +58,7 @@ const en: Translation = {
     'These cookies record the pages visited and the date and time of each visit. The information is used in aggregate to improve the site and is not used to identify you.',
 
   blockedTitle: '{title} (content not shown)',
-  blockedText: 'This content is provided by {host}. Showing it means allowing cookies of the “{category}” category.',
+  blockedText: 'This content is provided by {host}. Showing it means allowing the “{category}” category.',
   allow: 'Allow the “{category}” category',
   openOn: 'Open on {host}',
   notOffered: 'This content cannot be shown on this page.',

@@ -6,13 +6,13 @@ const fr: Translation = {
   $code: 'fr',
   $name: 'Français',
   $dir: 'ltr',
-  $date: (d) => `${d.getDate() === 1 ? '1er' : d.getDate()} ${months[d.getMonth()]} ${d.getFullYear()}`,
-  $days: (n) => `${n} jour${n > 1 ? 's' : ''}`,
+  $date: (d) => `${d.getDate() === 1 ? '1er' : d.getDate()}\u00a0${months[d.getMonth()]} ${d.getFullYear()}`,
+  $days: (n) => `${n}\u00a0jour${n > 1 ? 's' : ''}`,
   $list: ', ',
 
   title: 'Cookies sur ce site',
   intro:
-    "Avec votre accord, nous mesurons l'audience du site (pages consultées, date et heure) afin de l'améliorer ; ces données, exploitées sous forme globale, ne servent pas à vous identifier. Vous pouvez refuser et modifier votre choix à tout moment.",
+    "Avec votre accord, nous mesurons l'audience du site (pages consultées, date et heure) afin de l'améliorer ; ces données, exploitées sous forme globale, ne servent pas à vous identifier. Vous pouvez refuser ; votre choix reste modifiable à tout moment.",
   policyLink: 'En savoir plus sur les cookies',
 
   acceptAll: 'Tout accepter',
@@ -34,7 +34,7 @@ const fr: Translation = {
 
   dialogTitle: 'Paramètres des cookies',
   dialogIntro:
-    'Choisissez les cookies que vous autorisez. Les catégories facultatives restent désactivées tant que vous ne les activez pas.',
+    "Choisissez les cookies que vous autorisez. Aucune catégorie facultative n'est activée sans votre accord.",
   aboutTitle: 'À propos des cookies',
   aboutCookies:
     'Un cookie est un petit fichier texte que votre navigateur enregistre sur votre appareil lors de vos visites sur le site. Les cookies nécessaires au fonctionnement du site sont toujours actifs.',
@@ -43,7 +43,7 @@ const fr: Translation = {
   aboutRefusal:
     "Refuser ne vous empêche pas d'utiliser le site. Bloquer tous les cookies dans votre navigateur peut toutefois gêner la navigation.",
   rights:
-    "Conformément à la loi n° 09-08 relative à la protection des personnes physiques à l'égard du traitement des données à caractère personnel, vous disposez d'un droit d'accès et de rectification, ainsi que d'un droit d'opposition pour des motifs légitimes.",
+    "Conformément à la loi n° 09-08 relative à la protection des personnes physiques à l'égard du traitement des données à caractère personnel, vous disposez d'un droit d'accès et de rectification, ainsi que d'un droit d'opposition pour des motifs légitimes. Vous pouvez également saisir la Commission nationale de contrôle de la protection des données à caractère personnel (CNDP).",
   gpcRespected:
     'Votre navigateur a transmis le signal « Global Privacy Control » ; conformément à ce signal, les cookies facultatifs ont été refusés. Vous pouvez néanmoins les activer ci-dessous.',
   categoriesLegend: 'Catégories de cookies',
@@ -58,8 +58,7 @@ const fr: Translation = {
     "Ces cookies enregistrent les pages consultées, la date et l'heure de consultation. Les informations sont exploitées sous forme globale pour améliorer le site et ne servent pas à vous identifier.",
 
   blockedTitle: '{title} (contenu non affiché)',
-  blockedText:
-    "Ce contenu est fourni par {host}. L'afficher revient à autoriser les cookies de la catégorie « {category} ».",
+  blockedText: "Ce contenu est fourni par {host}. L'afficher revient à autoriser la catégorie « {category} ».",
   allow: 'Autoriser la catégorie « {category} »',
   openOn: 'Ouvrir sur {host}',
   notOffered: 'Ce contenu ne peut pas être affiché sur cette page.',

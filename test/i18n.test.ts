@@ -97,8 +97,8 @@ describe('i18n', () => {
   it('writes dates with Western digits and Moroccan month names, without Intl', () => {
     const date = new Date(2026, 10, 26, 12);
     expect(ar.$date(date)).to.equal('26 نونبر 2026');
-    expect(fr.$date(date)).to.equal('26 novembre 2026');
-    expect(fr.$date(new Date(2026, 11, 1))).to.equal('1er décembre 2026');
+    expect(fr.$date(date)).to.equal('26\u00a0novembre 2026');
+    expect(fr.$date(new Date(2026, 11, 1))).to.equal('1er\u00a0décembre 2026');
     expect(en.$date(date)).to.equal('26 November 2026');
     expect(ar.$date(new Date(2026, 7, 3))).to.equal('3 غشت 2026');
   });
@@ -116,8 +116,8 @@ describe('i18n', () => {
       [303, '303 أيام'],
     ];
     for (const [n, text] of cases) expect(ar.$days(n), String(n)).to.equal(text);
-    expect(fr.$days(1)).to.equal('1 jour');
-    expect(fr.$days(182)).to.equal('182 jours');
+    expect(fr.$days(1)).to.equal('1\u00a0jour');
+    expect(fr.$days(182)).to.equal('182\u00a0jours');
   });
 
   it('fills placeholders and leaves unknown ones visible', () => {

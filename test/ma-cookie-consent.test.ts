@@ -41,7 +41,7 @@ describe('<ma-cookie-consent>', () => {
       expect(banner.textContent).to.contain('pages consultées, date et heure');
       expect(banner.textContent).to.contain("afin de l'améliorer");
       expect(banner.textContent).to.contain('ne servent pas à vous identifier');
-      expect(banner.textContent).to.contain('Vous pouvez refuser et modifier votre choix à tout moment.');
+      expect(banner.textContent).to.contain('Vous pouvez refuser\u00a0; votre choix reste modifiable à tout moment.');
       expect(button(el, 'accept')!.textContent!.trim()).to.equal('Tout accepter');
       expect(button(el, 'refuse')!.textContent!.trim()).to.equal('Tout refuser');
       expect(button(el, 'customize')!.textContent!.trim()).to.equal('Personnaliser');

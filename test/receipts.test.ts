@@ -313,7 +313,7 @@ describe('proof of consent (log-endpoint)', () => {
       box.querySelector('.text')!.textContent!.trim(),
     ].join('\n');
     expect(shown).to.equal(
-      `Le zellige (contenu non affiché)\nCe contenu est fourni par ${location.host}. L'afficher revient à autoriser les cookies de la catégorie «\u00a0video\u00a0».`,
+      `Le zellige (contenu non affiché)\nCe contenu est fourni par ${location.host}. L'afficher revient à autoriser la catégorie «\u00a0video\u00a0».`,
     );
     placeholder.shadowRoot!.querySelector<HTMLButtonElement>('[part~="allow"]')!.click();
     const [receipt] = await arrived(el.consent!.id);
