@@ -5,10 +5,20 @@ import { bidiSegments, translation } from './i18n.js';
 
 export function say(text: string, t: Translation): TemplateResult | string {
   const segments = bidiSegments(text, t.$dir);
-  return segments.length < 2
+  if (segments.length > 1)
+    return html`${segments.map((s, i) => (i % 2 ? html`<bdi dir="ltr" class=${nowrap(s)}>${s}</bdi>` : s))}`;
+  // Left to right, a hyphenated name or number is not broken at its hyphen either.
+  const words = text.split(HYPHENATED);
+  return words.length < 2
     ? text
-    : html`${segments.map((s, i) => (i % 2 ? html`<bdi dir="ltr" class=${nowrap(s)}>${s}</bdi>` : s))}`;
+    : html`${words.map((s, i) => (i % 2 && nowrap(s) ? html`<span class="nw">${s}</span>` : s))}`;
 }
+
+/**
+ * "E-ARTISANAT", "09-08", "peut-être": odd items of a split. A match starts at the start of a
+ * word only, so that a long text (a title of a megabyte) is scanned in linear time.
+ */
+const HYPHENATED = /(?<![\p{L}\d])([\p{L}\d]+(?:-[\p{L}\d]+)+)/u;
 
 /** A short run without spaces is kept on one line (a long URL may still wrap where it can). */
 const nowrap = (run: string) => (/^\S{1,32}$/.test(run) ? 'nw' : '');

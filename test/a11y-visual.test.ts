@@ -32,6 +32,7 @@ import {
 import { expectAbsent } from './helpers.js';
 import { html, render } from 'lit';
 import ar from '../locales/ar.js';
+import fr from '../locales/fr.js';
 import { say } from '../src/say.js';
 
 const THEMES = ['light', 'dark'] as const;
@@ -469,6 +470,44 @@ describe('a11y: contrast, equal weight, language, Arabic typography', () => {
         }
         expect(breaks, 'the sentence did wrap at some widths (the check can fail)').to.be.greaterThan(0);
         for (const bdi of root.querySelectorAll('bdi')) expect(getComputedStyle(bdi).display).to.equal('inline');
+      } finally {
+        host.remove();
+      }
+    });
+
+    it('in French too, a hyphenated name or number is never broken at its hyphen', async () => {
+      const host = document.createElement('div');
+      document.body.append(host);
+      const root = host.attachShadow({ mode: 'open' });
+      root.adoptedStyleSheets = styles.map((s) => s.styleSheet!);
+      render(html`<p lang="fr">${say('Cookies sur la plateforme E-ARTISANAT, selon la loi n° 09-08.', fr)}</p>`, root);
+      try {
+        const p = root.querySelector('p')!;
+        const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+        const texts: Text[] = [];
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) if (n.textContent) texts.push(n as Text);
+        const line = (node: Text, offset: number) => {
+          const range = document.createRange();
+          range.setStart(node, offset);
+          range.setEnd(node, offset + 1);
+          return Math.round(range.getClientRects()[0].top);
+        };
+        /** The lines of the first and last characters of `needle`. */
+        const ends = (needle: string) => {
+          const node = texts.find((n) => n.data.includes(needle))!;
+          const start = node.data.indexOf(needle);
+          return [line(node, start), line(node, start + needle.length - 1)];
+        };
+        let wrapped = 0;
+        for (let width = 60; width <= 400; width += 4) {
+          p.style.inlineSize = `${width}px`;
+          for (const needle of ['E-ARTISANAT', '09-08']) {
+            const [first, last] = ends(needle);
+            expect(first, `${needle} on one line at ${width}px`).to.equal(last);
+          }
+          if (line(texts[0], 0) !== ends('09-08')[0]) wrapped++;
+        }
+        expect(wrapped, 'the sentence did wrap (the check can fail)').to.be.greaterThan(0);
       } finally {
         host.remove();
       }
