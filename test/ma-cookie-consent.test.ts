@@ -480,49 +480,41 @@ describe('<ma-cookie-consent>', () => {
       expect(part(el, 'banner')).not.to.equal(null);
     });
 
-    it('reset() after a grant deletes analytics cookies and tells Consent Mode and Matomo', async () => {
-      const page = window as unknown as { dataLayer?: unknown[]; _paq?: unknown[] };
-      page.dataLayer = [];
-      page._paq = [];
-      try {
-        const el = await render();
-        el.acceptAll();
-        document.cookie = '_ga=GA1.1.123; path=/';
-        document.cookie = '_pk_id.1.abcd=xyz; path=/';
-        el.reset();
-        expect(document.cookie).not.to.contain('_ga=');
-        expect(document.cookie).not.to.contain('_pk_id');
-        const last = Array.from(page.dataLayer.at(-1) as IArguments);
-        expect(last.slice(0, 2)).to.deep.equal(['consent', 'update']);
-        expect((last[2] as Record<string, string>).analytics_storage).to.equal('denied');
-        expect(page._paq.at(-1)).to.deep.equal(['forgetConsentGiven']);
-      } finally {
-        delete page.dataLayer;
-        delete page._paq;
-      }
-    });
-
-    it('a revision raised at run time withdraws as a reset does: cookies deleted, Consent Mode and Matomo told', async () => {
-      const page = window as unknown as { dataLayer?: unknown[]; _paq?: unknown[] };
-      page.dataLayer = [];
-      page._paq = [];
-      try {
-        const el = await render();
-        el.acceptAll();
-        document.cookie = '_ga=GA1.1.123; path=/';
-        el.revision = '2';
-        await el.updateComplete;
-        expect(el.consent).to.equal(null);
-        expect(part(el, 'banner')).not.to.equal(null);
-        expect(document.cookie).not.to.contain('_ga=');
-        const last = Array.from(page.dataLayer.at(-1) as IArguments);
-        expect((last[2] as Record<string, string>).analytics_storage).to.equal('denied');
-        expect(page._paq.at(-1)).to.deep.equal(['forgetConsentGiven']);
-      } finally {
-        delete page.dataLayer;
-        delete page._paq;
-      }
-    });
+    const withdrawals: Array<[string, (el: MaCookieConsent) => Promise<void> | void]> = [
+      ['reset()', (el) => el.reset()],
+      [
+        'a revision raised at run time',
+        async (el) => {
+          el.revision = '2';
+          await el.updateComplete;
+        },
+      ],
+    ];
+    for (const [what, withdraw] of withdrawals)
+      it(`${what} after a grant deletes analytics cookies, tells Consent Mode and Matomo, and asks again`, async () => {
+        const page = window as unknown as { dataLayer?: unknown[]; _paq?: unknown[] };
+        page.dataLayer = [];
+        page._paq = [];
+        try {
+          const el = await render();
+          el.acceptAll();
+          document.cookie = '_ga=GA1.1.123; path=/';
+          document.cookie = '_pk_id.1.abcd=xyz; path=/';
+          await withdraw(el);
+          expect(document.cookie).not.to.contain('_ga=');
+          expect(document.cookie).not.to.contain('_pk_id');
+          const last = Array.from(page.dataLayer.at(-1) as IArguments);
+          expect(last.slice(0, 2)).to.deep.equal(['consent', 'update']);
+          expect((last[2] as Record<string, string>).analytics_storage).to.equal('denied');
+          expect(page._paq.at(-1)).to.deep.equal(['forgetConsentGiven']);
+          await el.updateComplete;
+          expect(el.consent).to.equal(null);
+          expect(part(el, 'banner')).not.to.equal(null);
+        } finally {
+          delete page.dataLayer;
+          delete page._paq;
+        }
+      });
 
     it('setConsent ignores unknown categories and bad input with a warning', async () => {
       const el = await render();
